@@ -1,0 +1,21 @@
+//! cyberclause: tells what each passage of a cybercrime law or policy statement is about.
+//!
+//! The pipeline: [`segment`] cuts text into passages (repairing PDF damage on the way),
+//! [`features`] turns a passage into a sparse TF-IDF vector, and a [`Model`] scores it
+//! into one of six [`Label`]s with calibrated probabilities and evidence.
+
+mod error;
+mod labels;
+mod lexicon;
+mod lines;
+mod repair;
+mod sentences;
+mod text;
+
+pub mod segment;
+
+pub use error::{Error, Result};
+pub use labels::{Label, LabelInfo};
+pub use lexicon::Lexicon;
+pub use segment::{segment, Granularity, Segment, SegmentOptions};
+pub use text::fold;

@@ -1,0 +1,247 @@
+//! From raw text to blocks of lines: paragraphs, articles and list points.
+//!
+//! Pasted text arrives as lines wrapped by a PDF viewer, a word processor or a web page.
+//! A block is a run of lines a reader would take as one unit; later stages repair and,
+//! when a block is long prose, split it into sentences.
+
+/// One line of the input: the byte range of its content, leading/trailing spaces excluded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+    /// Number of leading space characters (an indented line often opens a paragraph).
+    pub indent: usize,
+}
+
+impl Line {
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.start..self.end]
+    }
+}
+
+/// A block: consecutive lines, and whether it opened with a list or article marker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub lines: Vec<Line>,
+    pub marked: bool,
+}
+
+/// Splits `src` into lines with trimmed content ranges; blank lines have `start == end`.
+pub fn split_lines(src: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    // '\r' is not a separator of its own: "\r\n" must stay one line break.
+    for raw in src.split_inclusive(['\n', '\u{2028}', '\u{2029}', '\u{000C}']) {
+        let body = raw.trim_end_matches(['\n', '\r', '\u{2028}', '\u{2029}', '\u{000C}']);
+        let lead = body.len() - body.trim_start_matches(is_blank_char).len();
+        let content = body.trim_matches(is_blank_char);
+        let start = pos + lead;
+        out.push(Line { start, end: start + content.len(), indent: body[..lead].chars().count() });
+        pos += raw.len();
+    }
+    out
+}
+
+fn is_blank_char(c: char) -> bool {
+    crate::text::is_space(c) || crate::text::is_invisible(c)
+}
+
+/// Lines that are layout, not content: page numbers, UN document symbols used as running
+/// heads ("A/AC.291/4"), job numbers ("21-16185"), rules of underscores.
+pub fn is_layout_noise(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    let all = |f: fn(char) -> bool| t.chars().all(f);
+    if t.len() <= 4 && all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    if all(|c| matches!(c, '_' | '-' | '–' | '—' | '=' | '*' | '.' | ' ')) && t.len() >= 3 {
+        return true;
+    }
+    if let Some(rest) = t.strip_prefix("Page ").or_else(|| t.strip_prefix("page ")) {
+        return rest.split_whitespace().all(|w| w.chars().all(|c| c.is_ascii_digit()) || w == "of" || w == "sur" || w == "/");
+    }
+    is_document_symbol(t) || is_job_number(t)
+}
+
+fn is_document_symbol(t: &str) -> bool {
+    let mut parts = t.split('/');
+    let head = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    !rest.is_empty()
+        && !t.contains(' ')
+        && (1..=4).contains(&head.len())
+        && head.chars().all(|c| c.is_ascii_uppercase())
+        && rest.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+}
+
+fn is_job_number(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 8 && b[2] == b'-' && b.iter().enumerate().all(|(i, c)| i == 2 || c.is_ascii_digit())
+}
+
+/// Whether a line opens a new unit by its shape: "Article 5", "Art. 323-1", "1.", "12)",
+/// "a)", "(b)", "iv)", bullets.
+pub fn starts_with_marker(line: &str) -> bool {
+    let t = line.trim_start();
+    let lower = t.to_lowercase();
+    for word in ["article ", "art. ", "art.", "section ", "§"] {
+        if let Some(rest) = lower.strip_prefix(word) {
+            if rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+                return true;
+            }
+        }
+    }
+    if t.starts_with(['•', '·', '▪', '◦', '‣', '–', '—', '-', '*']) {
+        let after = t.chars().nth(1);
+        return after.is_some_and(char::is_whitespace);
+    }
+    if is_footnote_start(t) {
+        return true;
+    }
+    let body = t.strip_prefix('(').unwrap_or(t);
+    let tag_len = body.find(['.', ')']).unwrap_or(0);
+    if tag_len == 0 || tag_len > 5 {
+        return false;
+    }
+    let (tag, rest) = body.split_at(tag_len);
+    let closer = &rest[..1];
+    let after = &rest[1..];
+    if !after.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let numeric = tag.len() <= 3 && tag.chars().all(|c| c.is_ascii_digit());
+    let letter = tag.len() == 1 && tag.chars().all(|c| c.is_ascii_lowercase()) && closer == ")";
+    let roman = closer == ")" && tag.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+    numeric || letter || roman
+}
+
+/// "1 Rapport 2019 du Rapporteur spécial…": a footnote printed at the foot of a PDF page,
+/// which extraction drops into the middle of a paragraph.
+fn is_footnote_start(t: &str) -> bool {
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let mut rest = t[digits..].chars();
+    (1..=2).contains(&digits)
+        && rest.next() == Some(' ')
+        && rest.next().is_some_and(char::is_uppercase)
+        && rest.next().is_some_and(char::is_lowercase)
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '!', '?', ':', ';', '»', '”', '"', '…'])
+}
+
+fn starts_lowercase(line: &str) -> bool {
+    line.trim_start().chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+/// A wrapped line of prose (not a heading) is long; a blank line after it that interrupts
+/// an unfinished sentence is a PDF artefact (seen in two-column extractions).
+const WRAPPED_LINE_CHARS: usize = 35;
+
+/// Groups lines into blocks.
+pub fn blocks(src: &str, lines: &[Line]) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut current: Vec<Line> = Vec::new();
+    let mut marked = false;
+    let mut blanks = 0usize;
+    for line in lines {
+        let text = line.text(src);
+        if text.is_empty() {
+            blanks += 1;
+            continue;
+        }
+        if is_layout_noise(text) {
+            continue;
+        }
+        let marker = starts_with_marker(text);
+        let new_block = match current.last() {
+            None => true,
+            Some(prev) => marker || breaks_after(prev.text(src), line, text, blanks),
+        };
+        if new_block && !current.is_empty() {
+            out.push(Block { lines: std::mem::take(&mut current), marked });
+        }
+        if new_block {
+            marked = marker;
+        }
+        current.push(*line);
+        blanks = 0;
+    }
+    if !current.is_empty() {
+        out.push(Block { lines: current, marked });
+    }
+    out
+}
+
+fn breaks_after(prev: &str, line: &Line, text: &str, blanks: usize) -> bool {
+    let unfinished = !ends_sentence(prev);
+    if blanks == 0 {
+        // An indented line after a finished sentence opens a paragraph (UN documents).
+        return !unfinished && line.indent >= 2 && text.starts_with(char::is_uppercase);
+    }
+    let soft = blanks <= 2 && unfinished && (starts_lowercase(text) || prev.chars().count() >= WRAPPED_LINE_CHARS);
+    !soft
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(src: &str) -> Vec<String> {
+        let lines = split_lines(src);
+        blocks(src, &lines)
+            .iter()
+            .map(|b| b.lines.iter().map(|l| l.text(src)).collect::<Vec<_>>().join(" | "))
+            .collect()
+    }
+
+    #[test]
+    fn markers() {
+        for yes in ["1 Rapport 2019", "1. Le", "12) foo", "a) les", "(b) the", "iv) x", "Article 5", "Art. 323-1 Le", "• item", "- item"] {
+            assert!(starts_with_marker(yes), "{yes}");
+        }
+        for no in ["5 novembre", "1998 fut", "Le 1. x", "A. Smith", "art.x", "abc) x", "-item", "3.5 million"] {
+            assert!(!starts_with_marker(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn noise_lines() {
+        for yes in ["12", "A/AC.291/4", "21-16185", "_______", "Page 3"] {
+            assert!(is_layout_noise(yes), "{yes}");
+        }
+        for no in ["1998 fut une année", "A/B testing is fine", "Article 5"] {
+            assert!(!is_layout_noise(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_and_points() {
+        let src = "Intro line one\ncontinues here.\n\nSecond para.\na) first point;\nb) second point.\n";
+        assert_eq!(texts(src), vec!["Intro line one | continues here.", "Second para.", "a) first point;", "b) second point."]);
+    }
+
+    #[test]
+    fn soft_blank_lines_inside_a_sentence_are_joined() {
+        let src = "the principle of due diligence, as expressed by\n\nthe case law of the International Court.\n\nNext paragraph here.";
+        assert_eq!(texts(src).len(), 2);
+    }
+
+    #[test]
+    fn short_heading_is_its_own_block() {
+        let src = "PARTIE I\n\nL'ONU et la cybersécurité depuis 1998 et après\n";
+        assert_eq!(texts(src).len(), 2);
+    }
+
+    #[test]
+    fn crlf_and_offsets() {
+        let src = "  Hello world.\r\n\r\nBye.";
+        let lines = split_lines(src);
+        assert_eq!(lines[0].text(src), "Hello world.");
+        assert_eq!(lines[0].indent, 2);
+        assert_eq!(lines.last().unwrap().text(src), "Bye.");
+    }
+}

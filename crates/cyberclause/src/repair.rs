@@ -1,0 +1,251 @@
+//! Repairs of PDF-extraction damage inside a block, keeping every character's offset in
+//! the original text so that passages can be highlighted where the user pasted them.
+
+use crate::lexicon::Lexicon;
+use crate::lines::Line;
+use crate::text::{fold, is_apostrophe, is_invisible, is_space};
+
+/// A character of repaired text and the byte range it came from in the original.
+/// Spaces inserted between lines have `len == 0`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ch {
+    pub c: char,
+    pub off: usize,
+    pub len: usize,
+}
+
+/// Joins the lines of a block into one run of characters: line breaks become spaces,
+/// except after a hyphen that splits a word across lines.
+pub fn join_lines(src: &str, lines: &[Line], lexicon: &Lexicon) -> Vec<Ch> {
+    let mut out: Vec<Ch> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let text = line.text(src);
+        if i > 0 {
+            join_break(&mut out, text, lexicon, lines[i - 1].end);
+        }
+        for (j, c) in text.char_indices() {
+            if is_invisible(c) {
+                continue;
+            }
+            let c = if is_space(c) { ' ' } else { c };
+            out.push(Ch { c, off: line.start + j, len: c_len(text, j) });
+        }
+    }
+    collapse_spaces(out)
+}
+
+fn c_len(text: &str, j: usize) -> usize {
+    text[j..].chars().next().map_or(0, char::len_utf8)
+}
+
+/// At a line break: drop a word-splitting hyphen when the joined word is the known one,
+/// keep it (without a space) for real compounds, else insert a space.
+fn join_break(out: &mut Vec<Ch>, next: &str, lexicon: &Lexicon, prev_end: usize) {
+    let ends_hyphen = out.last().is_some_and(|c| c.c == '-')
+        && out.len() >= 2
+        && out[out.len() - 2].c.is_alphabetic();
+    let next_lower = next.chars().next().is_some_and(char::is_lowercase);
+    if !(ends_hyphen && next_lower) {
+        out.push(Ch { c: ' ', off: prev_end, len: 0 });
+        return;
+    }
+    let before: String = trailing_letters(&out[..out.len() - 1]);
+    let after: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    // Real compounds ("non-étatiques") are two known words whose join is unknown;
+    // anything else is a word cut by the line break.
+    let joined_known = lexicon.count(&format!("{before}{after}")) > 0;
+    let parts_known = lexicon.count(&before) > 0 && lexicon.count(&after) > 0;
+    if joined_known || !parts_known {
+        out.pop();
+    }
+}
+
+fn trailing_letters(chars: &[Ch]) -> String {
+    let n = chars.iter().rev().take_while(|c| c.c.is_alphabetic()).count();
+    chars[chars.len() - n..].iter().map(|c| c.c).collect()
+}
+
+fn collapse_spaces(chars: Vec<Ch>) -> Vec<Ch> {
+    let mut out: Vec<Ch> = Vec::with_capacity(chars.len());
+    for ch in chars {
+        if ch.c == ' ' && out.last().is_none_or(|p| p.c == ' ') {
+            continue;
+        }
+        out.push(ch);
+    }
+    while out.last().is_some_and(|c| c.c == ' ') {
+        out.pop();
+    }
+    out
+}
+
+/// All in-line repairs, in order.
+pub fn repair(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
+    let chars = drop_spaces_before_joiners(chars);
+    let chars = join_split_words(chars, lexicon);
+    drop_footnote_markers(chars, lexicon)
+}
+
+/// "l ’ONU" → "l’ONU", "ci -après" → "ci-après": a space between a letter and an
+/// apostrophe or hyphen that is glued to the next word.
+fn drop_spaces_before_joiners(chars: Vec<Ch>) -> Vec<Ch> {
+    let keep: Vec<bool> = (0..chars.len())
+        .map(|i| {
+            let c = chars[i].c;
+            if c != ' ' || i == 0 || i + 2 >= chars.len() {
+                return true;
+            }
+            let joiner = is_apostrophe(chars[i + 1].c) || chars[i + 1].c == '-';
+            !(chars[i - 1].c.is_alphabetic() && joiner && chars[i + 2].c.is_alphabetic())
+        })
+        .collect();
+    chars.into_iter().zip(keep).filter_map(|(c, k)| k.then_some(c)).collect()
+}
+
+/// "internation aux" → "internationaux" when the lexicon says so (see `Lexicon::joins`).
+fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
+    let mut drop = vec![false; chars.len()];
+    let mut word_start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].c == ' ' {
+            let left: String = chars[word_start..i].iter().map(|c| c.c).collect();
+            let right_end = (i + 1..chars.len()).find(|&k| !chars[k].c.is_alphabetic()).unwrap_or(chars.len());
+            let right: String = chars[i + 1..right_end].iter().map(|c| c.c).collect();
+            let whole_left = left.chars().all(char::is_alphabetic) && !left.is_empty();
+            let next_is_word_end = right_end == chars.len() || !chars[right_end].c.is_alphanumeric();
+            if whole_left && next_is_word_end && right.starts_with(char::is_lowercase) && lexicon.joins(&left, &right) {
+                drop[i] = true;
+                i += 1;
+                continue; // the joined word may take another fragment
+            }
+            word_start = i + 1;
+        } else if !chars[i].c.is_alphabetic() {
+            word_start = i + 1;
+        }
+        i += 1;
+    }
+    chars.into_iter().zip(drop).filter_map(|(c, d)| (!d).then_some(c)).collect()
+}
+
+fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '⁰'..='⁹')
+}
+
+/// "cybercriminalité12." → "cybercriminalité.": digits glued to the end of a known word
+/// are footnote calls; superscript digits after a letter always are.
+fn drop_footnote_markers(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
+    let mut drop = vec![false; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        if after_punctuation_call(&chars, i) {
+            drop[i] = true;
+            i += 1;
+            continue;
+        }
+        if !chars[i].c.is_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].c.is_alphabetic() {
+            i += 1;
+        }
+        let digits_end = (i..chars.len()).find(|&k| !(chars[k].c.is_ascii_digit() || is_superscript_digit(chars[k].c))).unwrap_or(chars.len());
+        if digits_end == i {
+            continue;
+        }
+        let superscript = chars[i..digits_end].iter().all(|c| is_superscript_digit(c.c));
+        let at_word_end = digits_end == chars.len() || !chars[digits_end].c.is_alphanumeric();
+        let word: String = chars[start..i].iter().map(|c| c.c).collect();
+        let plausible = digits_end - i <= 2
+            && i - start >= 4
+            && word.chars().all(char::is_lowercase)
+            && lexicon.count(&fold(&word)) >= 2;
+        if at_word_end && (superscript || plausible) {
+            drop[i..digits_end].iter_mut().for_each(|d| *d = true);
+        }
+        i = digits_end;
+    }
+    chars.into_iter().zip(drop).filter_map(|(c, d)| (!d).then_some(c)).collect()
+}
+
+/// "morts.2 L’unique", "surveillance. »1 Comme": one or two digits glued after a full stop
+/// or closing quote and before a new sentence. Marks the first digit; a second is caught
+/// on the next position.
+fn after_punctuation_call(chars: &[Ch], i: usize) -> bool {
+    let is_digit = |k: usize| chars.get(k).is_some_and(|c| c.c.is_ascii_digit());
+    if !is_digit(i) || i == 0 {
+        return false;
+    }
+    let mut k = i;
+    while k > 0 && is_digit(k - 1) {
+        k -= 1;
+    }
+    let run_end = (i..chars.len()).find(|&j| !is_digit(j)).unwrap_or(chars.len());
+    if run_end - k > 2 || k == 0 {
+        return false;
+    }
+    let before = chars[k - 1].c;
+    let glued_after_stop = matches!(before, '.' | '»' | '”' | ')' | ';' | ',')
+        && k >= 2
+        && (chars[k - 2].c != ' ' || matches!(before, '»' | '”' | ')'))
+        && !chars[k - 2].c.is_ascii_digit();
+    let then_sentence = run_end == chars.len()
+        || (chars[run_end].c == ' ' && chars.get(run_end + 1).is_some_and(|c| c.c.is_uppercase()));
+    glued_after_stop && then_sentence
+}
+
+/// The repaired text of a run of characters.
+pub fn text_of(chars: &[Ch]) -> String {
+    chars.iter().map(|c| c.c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split_lines;
+
+    fn run(src: &str, lexicon_text: &str) -> String {
+        let mut lx = Lexicon::new();
+        lx.add_text(lexicon_text);
+        let lines: Vec<Line> = split_lines(src).into_iter().filter(|l| l.start < l.end).collect();
+        text_of(&repair(join_lines(src, &lines, &lx), &lx))
+    }
+
+    #[test]
+    fn hyphenation_across_lines() {
+        assert_eq!(run("les télé-\ncommunications", "télécommunications"), "les télécommunications");
+        assert_eq!(run("un traité inter-\nétatique", "inter-étatique"), "un traité inter-étatique");
+    }
+
+    #[test]
+    fn stray_spaces() {
+        let lex = "internationaux internationaux saisie saisie";
+        assert_eq!(run("droits internation aux et sais ie", lex), "droits internationaux et saisie");
+        assert_eq!(run("de l ’ONU et ci -après", ""), "de l’ONU et ci-après");
+    }
+
+    #[test]
+    fn footnote_markers() {
+        assert_eq!(run("la cybercriminalité12. Ensuite", "cybercriminalité cybercriminalité"), "la cybercriminalité. Ensuite");
+        assert_eq!(run("the treaty³ says", ""), "the treaty says");
+        assert_eq!(run("le G20 et COVID19", ""), "le G20 et COVID19");
+        assert_eq!(run("des morts.2 L’unique référence", ""), "des morts. L’unique référence");
+        assert_eq!(run("manifestants. »12 Comme il", ""), "manifestants. » Comme il");
+        assert_eq!(run("la version 3.2 Les", ""), "la version 3.2 Les");
+    }
+
+    #[test]
+    fn offsets_point_into_the_original() {
+        let src = "ab  c\nd";
+        let mut lx = Lexicon::new();
+        lx.add_text("");
+        let lines: Vec<Line> = split_lines(src);
+        let chars = join_lines(src, &lines, &lx);
+        assert_eq!(text_of(&chars), "ab c d");
+        for ch in chars.iter().filter(|c| c.len > 0) {
+            assert_eq!(&src[ch.off..ch.off + ch.len], ch.c.to_string());
+        }
+    }
+}

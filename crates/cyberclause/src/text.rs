@@ -1,0 +1,72 @@
+//! Character-level helpers shared by repairs, language detection and features.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Characters that carry nothing and are dropped: zero-width spaces and joiners,
+/// byte-order marks, soft hyphens.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Whitespace in the wide sense: Unicode spaces plus control characters (NUL and
+/// friends in binary junk become plain separators rather than errors).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || (c.is_control() && !is_invisible(c))
+}
+
+/// Apostrophes of every kind seen in pasted text.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '`' | '´' | '‘')
+}
+
+/// Folds a string for matching: NFKC, lower case, no diacritics, one apostrophe.
+/// "Accès" and "ACCES" fold to the same "acces", so features survive accents lost in PDF
+/// extraction or typed without them.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfkc().flat_map(char::to_lowercase).nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        out.push(if is_apostrophe(c) { '\'' } else { c });
+    }
+    out
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Splits folded text into word tokens: runs of letters and digits. Apostrophes split
+/// ("l'acces" gives "l", "acces"); one-letter tokens are dropped as noise.
+pub fn words(folded: &str) -> Vec<&str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2 || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_accents_case_and_width() {
+        assert_eq!(fold("Accès ILLÉGAL"), "acces illegal");
+        assert_eq!(fold("ｆｕｌｌ"), "full");
+        assert_eq!(fold("l’ONU"), "l'onu");
+    }
+
+    #[test]
+    fn words_split_on_punctuation_and_apostrophes() {
+        assert_eq!(words("l'acces, au systeme 323-1"), vec!["acces", "au", "systeme", "323", "1"]);
+    }
+
+    #[test]
+    fn controls_are_spaces_and_zero_width_is_invisible() {
+        assert!(is_space('\0'));
+        assert!(is_space('\u{00A0}'));
+        assert!(is_invisible('\u{200B}'));
+        assert!(!is_space('\u{200B}'));
+    }
+}
