@@ -19,3 +19,14 @@ pub use labels::{Label, LabelInfo};
 pub use lexicon::Lexicon;
 pub use segment::{segment, Granularity, Segment, SegmentOptions};
 pub use text::fold;
+
+mod features;
+mod lang;
+mod model;
+
+pub use features::{extract, FeatureSpec, Term, Terms};
+pub use lang::{detect as detect_language, DocLang, Lang};
+pub use model::{softmax, Evidence, Model, ModelData, ModelMeta, SparseVector, FORMAT_VERSION, MAGIC};
+mod classify;
+
+pub use classify::{Classifier, ClassifyOptions, Document, LabelSummary, Passage, Scores};

@@ -1,0 +1,218 @@
+//! The whole pipeline: text in, labelled passages with scores and evidence out.
+
+use serde::{Serialize, Serializer};
+
+use crate::error::{Error, Result};
+use crate::labels::Label;
+use crate::lang::{self, DocLang, Lang};
+use crate::lexicon::Lexicon;
+use crate::model::{Evidence, Model};
+use crate::segment::{segment, Granularity, SegmentOptions};
+
+/// Classification settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClassifyOptions {
+    /// How to cut the text. Default [`Granularity::Auto`].
+    pub granularity: Granularity,
+    /// Longer input is refused with [`Error::InputTooLarge`]. Default 16 MiB; callers with
+    /// more text classify it in chunks (the CLI streams, the JS package chunks).
+    pub max_bytes: usize,
+    /// Evidence terms per passage. Default 8.
+    pub evidence: usize,
+}
+
+impl Default for ClassifyOptions {
+    fn default() -> Self {
+        Self { granularity: Granularity::Auto, max_bytes: 16 << 20, evidence: 8 }
+    }
+}
+
+/// Six probabilities in [`Label::ALL`] order; serialised as `{label_id: p}`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scores(pub [f64; 6]);
+
+impl Scores {
+    /// The most probable label (the first on a tie).
+    pub fn best(&self) -> Label {
+        let mut best = 0;
+        for k in 1..6 {
+            if self.0[k] > self.0[best] {
+                best = k;
+            }
+        }
+        Label::ALL[best]
+    }
+}
+
+impl Serialize for Scores {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(6))?;
+        for (l, p) in Label::ALL.iter().zip(self.0) {
+            map.serialize_entry(l.id(), &p)?;
+        }
+        map.end()
+    }
+}
+
+/// One classified passage.
+#[derive(Debug, Clone, Serialize)]
+pub struct Passage {
+    /// Byte offsets into the input.
+    pub start: usize,
+    pub end: usize,
+    /// UTF-16 offsets into the input (JavaScript string indices).
+    pub start_utf16: usize,
+    pub end_utf16: usize,
+    /// The passage as classified (repaired of PDF damage, NFC).
+    pub text: String,
+    pub label: Label,
+    pub scores: Scores,
+    pub lang: Lang,
+    pub evidence: Vec<Evidence>,
+}
+
+/// Per-label totals of a document.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LabelSummary {
+    pub label: Label,
+    pub passages: usize,
+    /// Share of the classified text (in characters) under this label, 0..1.
+    pub share: f64,
+}
+
+/// A classified document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub language: DocLang,
+    pub passages: Vec<Passage>,
+    pub summary: Vec<LabelSummary>,
+}
+
+/// A model plus the pipeline around it.
+#[derive(Debug, Clone)]
+pub struct Classifier {
+    model: Model,
+}
+
+impl Classifier {
+    pub fn new(model: Model) -> Self {
+        Self { model }
+    }
+
+    /// Loads a model file (see [`Model::from_bytes`]).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        Model::from_bytes(bytes).map(Self::new)
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Cuts `text` into passages and classifies each.
+    pub fn classify(&self, text: &str, opts: &ClassifyOptions) -> Result<Document> {
+        if text.len() > opts.max_bytes {
+            return Err(Error::InputTooLarge { len: text.len(), max: opts.max_bytes });
+        }
+        let mut lexicon = Lexicon::new();
+        lexicon.add_text(text);
+        lexicon.extend(self.model.vocabulary_words(), 3);
+        let seg_opts = SegmentOptions { granularity: opts.granularity, ..SegmentOptions::default() };
+        let passages: Vec<Passage> = segment(text, &lexicon, &seg_opts)
+            .into_iter()
+            .map(|s| {
+                let mut p = self.passage(&s.text, opts.evidence);
+                (p.start, p.end, p.start_utf16, p.end_utf16) = (s.start, s.end, s.start_utf16, s.end_utf16);
+                p
+            })
+            .collect();
+        Ok(document(passages))
+    }
+
+    /// Classifies `text` as one passage, without segmentation. Offsets cover the whole text.
+    pub fn classify_passage(&self, text: &str, evidence: usize) -> Passage {
+        let mut p = self.passage(text, evidence);
+        p.end = text.len();
+        p.end_utf16 = text.encode_utf16().count();
+        p
+    }
+
+    fn passage(&self, text: &str, evidence: usize) -> Passage {
+        let (v, terms) = self.model.vectorize(text);
+        let scores = Scores(self.model.probabilities(&v));
+        let label = scores.best();
+        Passage {
+            start: 0,
+            end: 0,
+            start_utf16: 0,
+            end_utf16: 0,
+            text: text.to_string(),
+            label,
+            scores,
+            lang: lang::detect(text),
+            evidence: self.model.evidence(&v, &terms, label, evidence),
+        }
+    }
+}
+
+fn document(passages: Vec<Passage>) -> Document {
+    let sizes: Vec<(Lang, usize)> = passages.iter().map(|p| (p.lang, p.text.chars().count())).collect();
+    let total: usize = sizes.iter().map(|s| s.1).sum();
+    let summary = Label::ALL
+        .iter()
+        .map(|&label| {
+            let mine = passages.iter().zip(&sizes).filter(|(p, _)| p.label == label);
+            let chars: usize = mine.clone().map(|(_, s)| s.1).sum();
+            LabelSummary {
+                label,
+                passages: mine.count(),
+                share: if total == 0 { 0.0 } else { chars as f64 / total as f64 },
+            }
+        })
+        .collect();
+    Document { language: lang::document(&sizes), passages, summary }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::tests::toy;
+
+    #[test]
+    fn classifies_each_passage_with_offsets() {
+        let c = Classifier::new(toy());
+        let text = "Le hack du système est puni de trois ans.\n\nLe juge autorise la mesure ordonnée ici.";
+        let doc = c.classify(text, &ClassifyOptions::default()).unwrap();
+        assert_eq!(doc.passages.len(), 2);
+        assert_eq!(doc.passages[0].label, Label::CyberDependent);
+        assert_eq!(doc.passages[1].label, Label::Safeguard);
+        assert_eq!(&text[doc.passages[1].start..doc.passages[1].end], "Le juge autorise la mesure ordonnée ici.");
+        assert_eq!(doc.language, DocLang::Fr);
+        let shares: f64 = doc.summary.iter().map(|s| s.share).sum();
+        assert!((shares - 1.0).abs() < 1e-9);
+        assert_eq!(doc.summary[0].passages, 1);
+    }
+
+    #[test]
+    fn refuses_oversized_input_clearly() {
+        let c = Classifier::new(toy());
+        let opts = ClassifyOptions { max_bytes: 10, ..Default::default() };
+        let err = c.classify("x".repeat(11).as_str(), &opts).unwrap_err();
+        assert_eq!(err.code(), "INPUT_TOO_LARGE");
+    }
+
+    #[test]
+    fn empty_text_gives_an_empty_document() {
+        let doc = Classifier::new(toy()).classify("", &ClassifyOptions::default()).unwrap();
+        assert!(doc.passages.is_empty());
+        assert_eq!(doc.language, DocLang::Unknown);
+        assert!(doc.summary.iter().all(|s| s.share == 0.0));
+    }
+
+    #[test]
+    fn scores_serialise_as_a_map_of_label_ids() {
+        let json = serde_json::to_value(Scores([0.5, 0.1, 0.1, 0.1, 0.1, 0.1])).unwrap();
+        assert_eq!(json["cyber_dependent"], 0.5);
+        assert_eq!(json.as_object().unwrap().len(), 6);
+    }
+}

@@ -1,0 +1,89 @@
+//! Telling French from English, per passage and per document.
+
+use serde::Serialize;
+
+use crate::text::{fold, words};
+
+/// The language of one passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Fr,
+    En,
+    /// Neither French nor English (or too short to tell): the label is still given, but
+    /// the model was not trained on such text.
+    Unknown,
+}
+
+/// The language of a whole document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocLang {
+    Fr,
+    En,
+    Mixed,
+    Unknown,
+}
+
+const FR: &[&str] = &[
+    "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "que", "qui", "dans", "pour", "par", "sur", "au",
+    "aux", "ne", "pas", "ces", "cette", "sont", "il", "elle", "nous", "leur", "avec", "ou", "etre", "peut", "tout",
+];
+const EN: &[&str] = &[
+    "the", "of", "and", "to", "in", "is", "that", "for", "on", "by", "with", "be", "are", "this", "shall", "which",
+    "or", "as", "an", "any", "from", "it", "not", "such", "may", "its", "have", "has", "other", "where", "who",
+];
+
+/// Counts stop words of each language; a passage needs a clear majority and enough of
+/// them (a tenth of its words) to be called French or English.
+pub fn detect(text: &str) -> Lang {
+    let folded = fold(text);
+    let ws = words(&folded);
+    let fr = ws.iter().filter(|w| FR.contains(w)).count();
+    let en = ws.iter().filter(|w| EN.contains(w)).count();
+    let enough = (fr + en) * 10 >= ws.len() && fr + en >= 2;
+    match (enough, fr.cmp(&en)) {
+        (false, _) => Lang::Unknown,
+        (true, std::cmp::Ordering::Greater) => Lang::Fr,
+        (true, std::cmp::Ordering::Less) => Lang::En,
+        (true, std::cmp::Ordering::Equal) => Lang::Unknown,
+    }
+}
+
+/// The document's language from its passages' languages, weighted by length: "mixed"
+/// when the minority language holds at least a fifth of the text.
+pub fn document(passages: &[(Lang, usize)]) -> DocLang {
+    let total: usize = passages.iter().map(|p| p.1).sum();
+    let of = |l: Lang| passages.iter().filter(|p| p.0 == l).map(|p| p.1).sum::<usize>();
+    let (fr, en) = (of(Lang::Fr), of(Lang::En));
+    if total == 0 || (fr + en) * 2 < total {
+        DocLang::Unknown
+    } else if fr.min(en) * 5 >= fr + en {
+        DocLang::Mixed
+    } else if fr > en {
+        DocLang::Fr
+    } else {
+        DocLang::En
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_french_english_and_neither() {
+        assert_eq!(detect("Est puni de deux ans d'emprisonnement le fait d'accéder à un système."), Lang::Fr);
+        assert_eq!(detect("Each Party shall adopt such measures as may be necessary."), Lang::En);
+        assert_eq!(detect("Jede Vertragspartei trifft die erforderlichen gesetzgeberischen Maßnahmen."), Lang::Unknown);
+        assert_eq!(detect(""), Lang::Unknown);
+    }
+
+    #[test]
+    fn documents() {
+        assert_eq!(document(&[(Lang::Fr, 100), (Lang::En, 10)]), DocLang::Fr);
+        assert_eq!(document(&[(Lang::Fr, 100), (Lang::En, 60)]), DocLang::Mixed);
+        assert_eq!(document(&[(Lang::Unknown, 100)]), DocLang::Unknown);
+        assert_eq!(document(&[]), DocLang::Unknown);
+    }
+}

@@ -1,0 +1,310 @@
+//! The trained model: its file format and linear scoring of sparse passages.
+//!
+//! Every algorithm the trainer compares (multinomial logistic regression, multinomial
+//! naive Bayes, NB-weighted logistic regression) is linear in the TF-IDF vector, so one
+//! scorer serves them all and evidence is exact: a label's logit is its bias plus the sum
+//! of each term's value times its weight.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::features::{evidence_label, extract, FeatureSpec, Terms};
+use crate::labels::Label;
+
+/// The first bytes of every model file.
+pub const MAGIC: &[u8; 8] = b"CYBCLAUS";
+/// The format this build reads and writes.
+pub const FORMAT_VERSION: u16 = 1;
+
+/// What a model says about itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelMeta {
+    /// Model version, e.g. "2026.11.1".
+    pub version: String,
+    /// SHA-256 of the training corpus file, hex.
+    pub corpus_hash: String,
+    /// Training date as recorded in the training config (YYYY-MM-DD): fixed, so that the
+    /// same corpus and code give the same bytes.
+    pub trained: String,
+    /// Algorithm and hyper-parameters, human-readable.
+    pub algorithm: String,
+    /// Headline metrics, e.g. "cv_macro_f1".
+    pub metrics: BTreeMap<String, f64>,
+}
+
+/// The model's parameters as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelData {
+    pub meta: ModelMeta,
+    /// Label ids in score order; must equal the guide's six.
+    pub labels: Vec<String>,
+    pub spec: FeatureSpec,
+    /// Feature keys, index = feature number.
+    pub vocab: Vec<String>,
+    pub idf: Vec<f32>,
+    /// `labels.len() × vocab.len()`, row-major by label.
+    pub weights: Vec<f32>,
+    pub bias: Vec<f32>,
+    /// Softmax temperature fitted on cross-validation folds.
+    pub temperature: f32,
+}
+
+/// A loaded model, ready to score.
+#[derive(Debug, Clone)]
+pub struct Model {
+    data: ModelData,
+    index: HashMap<String, u32>,
+}
+
+/// A passage as a sparse, L2-normalised TF-IDF vector, plus what evidence needs.
+#[derive(Debug, Clone, Default)]
+pub struct SparseVector {
+    /// (feature, value), sorted by feature.
+    pub entries: Vec<(u32, f64)>,
+    /// For each entry, the words it came from (position, occurrences).
+    pub sources: Vec<Vec<(usize, u32)>>,
+}
+
+/// One term's push towards the chosen label.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub term: String,
+    pub weight: f64,
+}
+
+impl Model {
+    /// Checks a model's parts against each other and builds its feature index.
+    pub fn new(data: ModelData) -> Result<Self> {
+        let k = data.vocab.len();
+        let expected: Vec<&str> = Label::ALL.iter().map(|l| l.id()).collect();
+        if data.labels != expected {
+            return Err(Error::InvalidModel(format!("label set {:?} is not the guide's", data.labels)));
+        }
+        if data.idf.len() != k || data.weights.len() != k * 6 || data.bias.len() != 6 {
+            return Err(Error::InvalidModel("array sizes do not match the vocabulary".into()));
+        }
+        let finite = data.idf.iter().chain(&data.weights).chain(&data.bias).all(|v| v.is_finite());
+        if !finite || !(data.temperature.is_finite() && data.temperature > 0.0) {
+            return Err(Error::InvalidModel("non-finite parameters".into()));
+        }
+        let index: HashMap<String, u32> = data.vocab.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
+        if index.len() != k {
+            return Err(Error::InvalidModel("duplicate vocabulary entries".into()));
+        }
+        Ok(Self { data, index })
+    }
+
+    pub fn data(&self) -> &ModelData {
+        &self.data
+    }
+
+    pub fn meta(&self) -> &ModelMeta {
+        &self.data.meta
+    }
+
+    /// Encodes the model: magic, format version (u16 LE), postcard payload, FNV-1a 64
+    /// checksum of the payload (u64 LE).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let payload = postcard::to_allocvec(&self.data).expect("model data always serialises");
+        let mut out = Vec::with_capacity(payload.len() + 18);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&payload);
+        out.extend_from_slice(&fnv1a(&payload).to_le_bytes());
+        out
+    }
+
+    /// Decodes a model file, with a clear error for foreign, truncated, corrupted or
+    /// newer files.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
+            return Err(Error::NotAModel);
+        }
+        if bytes.len() < MAGIC.len() + 2 + 8 {
+            return Err(Error::CorruptModel("file is truncated".into()));
+        }
+        let version = u16::from_le_bytes([bytes[8], bytes[9]]);
+        if version != FORMAT_VERSION {
+            return Err(Error::UnsupportedVersion { found: version, expected: FORMAT_VERSION });
+        }
+        let (payload, sum) = bytes[10..].split_at(bytes.len() - 18);
+        if fnv1a(payload).to_le_bytes() != sum {
+            return Err(Error::CorruptModel("checksum mismatch (truncated or altered file)".into()));
+        }
+        let data: ModelData = postcard::from_bytes(payload).map_err(|e| Error::CorruptModel(e.to_string()))?;
+        Self::new(data)
+    }
+
+    /// The words a text-repairing lexicon should know: the model's unigrams.
+    pub fn vocabulary_words(&self) -> impl Iterator<Item = &str> {
+        self.data.vocab.iter().filter_map(|k| k.strip_prefix("w:"))
+    }
+
+    /// Extracts and weights a passage's terms.
+    pub fn vectorize(&self, text: &str) -> (SparseVector, Terms) {
+        let terms = extract(text, &self.data.spec);
+        let mut counts: BTreeMap<u32, BTreeMap<usize, u32>> = BTreeMap::new();
+        for t in &terms.terms {
+            if let Some(&j) = self.index.get(&t.key) {
+                *counts.entry(j).or_default().entry(t.word).or_default() += 1;
+            }
+        }
+        let mut v = SparseVector::default();
+        for (j, by_word) in counts {
+            let n: u32 = by_word.values().sum();
+            let value = (1.0 + f64::from(n).ln()) * f64::from(self.data.idf[j as usize]);
+            v.entries.push((j, value));
+            v.sources.push(by_word.into_iter().collect());
+        }
+        let norm = v.entries.iter().map(|e| e.1 * e.1).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            v.entries.iter_mut().for_each(|e| e.1 /= norm);
+        }
+        (v, terms)
+    }
+
+    fn weight(&self, label: usize, j: u32) -> f64 {
+        f64::from(self.data.weights[label * self.data.vocab.len() + j as usize])
+    }
+
+    /// Raw logits (before temperature).
+    pub fn logits(&self, v: &SparseVector) -> [f64; 6] {
+        let mut out = [0.0; 6];
+        for (k, o) in out.iter_mut().enumerate() {
+            *o = f64::from(self.data.bias[k]) + v.entries.iter().map(|&(j, x)| x * self.weight(k, j)).sum::<f64>();
+        }
+        out
+    }
+
+    /// Calibrated probabilities, in [`Label::ALL`] order; always finite, summing to 1.
+    pub fn probabilities(&self, v: &SparseVector) -> [f64; 6] {
+        softmax(&self.logits(v), f64::from(self.data.temperature))
+    }
+
+    /// Every term's signed contribution to the logit margin of `label` over the mean of
+    /// the other labels (temperature included). Exact: the contributions plus the bias
+    /// margin add up to the margin. A feature seen in several words is shared between
+    /// them by occurrences.
+    pub fn contributions(&self, v: &SparseVector, terms: &Terms, label: Label) -> BTreeMap<String, f64> {
+        let k = label.index();
+        let mut by_term: BTreeMap<String, f64> = BTreeMap::new();
+        for (&(j, x), sources) in v.entries.iter().zip(&v.sources) {
+            let others = (0..6).filter(|&l| l != k).map(|l| self.weight(l, j)).sum::<f64>() / 5.0;
+            let push = x * (self.weight(k, j) - others) / f64::from(self.data.temperature);
+            let key = &self.data.vocab[j as usize];
+            let occurrences: u32 = sources.iter().map(|s| s.1).sum();
+            for &(word, n) in sources {
+                let term = evidence_label(key, terms, word);
+                *by_term.entry(term).or_default() += push * f64::from(n) / f64::from(occurrences);
+            }
+        }
+        by_term
+    }
+
+    /// The `top` terms that pushed the passage most towards `label`, largest first.
+    pub fn evidence(&self, v: &SparseVector, terms: &Terms, label: Label, top: usize) -> Vec<Evidence> {
+        let mut out: Vec<Evidence> = self
+            .contributions(v, terms, label)
+            .into_iter()
+            .filter(|e| e.1 > 0.0)
+            .map(|(term, weight)| Evidence { term, weight })
+            .collect();
+        out.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.term.cmp(&b.term)));
+        out.truncate(top);
+        out
+    }
+}
+
+/// Softmax of `logits / temperature`, stable for any finite input.
+pub fn softmax(logits: &[f64; 6], temperature: f64) -> [f64; 6] {
+    let max = logits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut out = [0.0; 6];
+    for (o, &l) in out.iter_mut().zip(logits) {
+        *o = ((l - max) / temperature).exp();
+    }
+    let sum: f64 = out.iter().sum();
+    out.iter_mut().for_each(|o| *o /= sum);
+    out
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf29ce484222325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100000001b3))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A tiny hand-made model: "hack" pushes cyber_dependent, "juge" pushes safeguard.
+    pub(crate) fn toy() -> Model {
+        let vocab = vec!["w:hack".to_string(), "w:juge".to_string(), "b:hack juge".to_string()];
+        let mut weights = vec![0.0f32; 18];
+        weights[0] = 3.0; // cyber_dependent × hack
+        weights[4 * 3 + 1] = 2.0; // safeguard × juge
+        let data = ModelData {
+            meta: ModelMeta {
+                version: "test".into(),
+                corpus_hash: "0".into(),
+                trained: "2026-01-01".into(),
+                algorithm: "toy".into(),
+                metrics: BTreeMap::new(),
+            },
+            labels: Label::ALL.iter().map(|l| l.id().to_string()).collect(),
+            spec: FeatureSpec { bigrams: true, char_min: 0, char_max: 0 },
+            vocab,
+            idf: vec![1.0, 1.0, 1.0],
+            weights,
+            bias: vec![0.0; 6],
+            temperature: 1.0,
+        };
+        Model::new(data).unwrap()
+    }
+
+    #[test]
+    fn round_trips_through_bytes() {
+        let m = toy();
+        let again = Model::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(again.data(), m.data());
+    }
+
+    #[test]
+    fn bad_files_give_clear_errors() {
+        let bytes = toy().to_bytes();
+        assert_eq!(Model::from_bytes(b"PK\x03\x04 zip file").unwrap_err(), Error::NotAModel);
+        assert_eq!(Model::from_bytes(b"").unwrap_err(), Error::NotAModel);
+        assert!(matches!(Model::from_bytes(&bytes[..bytes.len() - 3]), Err(Error::CorruptModel(_))));
+        assert!(matches!(Model::from_bytes(&bytes[..12]), Err(Error::CorruptModel(_))));
+        let mut flipped = bytes.clone();
+        flipped[20] ^= 0xff;
+        assert!(matches!(Model::from_bytes(&flipped), Err(Error::CorruptModel(_))));
+        let mut newer = bytes;
+        newer[8] = 9;
+        assert_eq!(Model::from_bytes(&newer).unwrap_err(), Error::UnsupportedVersion { found: 9, expected: 1 });
+    }
+
+    #[test]
+    fn scores_are_probabilities_and_follow_weights() {
+        let m = toy();
+        let (v, _) = m.vectorize("hack hack");
+        let p = m.probabilities(&v);
+        assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        assert!(p[0] > p[1]);
+        let (empty, _) = m.vectorize("");
+        let p = m.probabilities(&empty);
+        assert!(p.iter().all(|&x| (x - 1.0 / 6.0).abs() < 1e-12));
+    }
+
+    #[test]
+    fn evidence_is_exact_and_names_words() {
+        let m = toy();
+        let (v, terms) = m.vectorize("hack juge");
+        let ev = m.evidence(&v, &terms, Label::CyberDependent, 5);
+        assert_eq!(ev[0].term, "hack");
+        let logits = m.logits(&v);
+        let margin = logits[0] - logits[1..].iter().sum::<f64>() / 5.0;
+        let all: f64 = m.contributions(&v, &terms, Label::CyberDependent).values().sum();
+        assert!((all - margin).abs() < 1e-9, "{all} vs {margin}");
+    }
+}
