@@ -30,3 +30,6 @@ pub use model::{softmax, Evidence, Model, ModelData, ModelMeta, SparseVector, FO
 mod classify;
 
 pub use classify::{Classifier, ClassifyOptions, Document, LabelSummary, Passage, Scores};
+pub mod metrics;
+#[cfg(feature = "train")]
+pub mod train;
