@@ -1,11 +1,17 @@
-//! The `cyberclause` command: train, evaluate and batch-classify.
+//! The `cyberclause` command: cut and assemble the corpus, train, evaluate, classify.
 
+mod classify_cmd;
 mod corpus;
+mod evaluate;
+mod train_cmd;
 
-use std::path::PathBuf;
+use std::fs::{self, File};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use cyberclause::{Classifier, ClassifyOptions, Granularity};
 
 #[derive(Parser)]
 #[command(name = "cyberclause", version, about = "Classify passages of cybercrime laws and policy statements")]
@@ -19,6 +25,50 @@ enum Command {
     /// Work on the labelled corpus.
     #[command(subcommand)]
     Corpus(CorpusCommand),
+    /// Cross-validate the candidates, train the best on the corpus, write model and metrics.
+    Train {
+        #[arg(long, default_value = "models/corpus/corpus.jsonl")]
+        corpus: PathBuf,
+        #[arg(long, default_value = "models/train.json")]
+        config: PathBuf,
+        /// Scored for the model card only; never trained on.
+        #[arg(long, default_value = "../shared/eval/dev.jsonl")]
+        dev: PathBuf,
+        #[arg(long, default_value = "models")]
+        out: PathBuf,
+    },
+    /// Accuracy, macro-F1, per-label and per-language figures, confusion matrix, ECE.
+    Eval {
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value = "models/cyberclause.model")]
+        model: PathBuf,
+    },
+    /// Classify a document (FILE or - for stdin), or a JSON Lines batch with --jsonl.
+    Classify {
+        #[arg(default_value = "-")]
+        input: String,
+        /// Each input line is {"id", "text"}: one passage, no segmentation.
+        #[arg(long)]
+        jsonl: bool,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, value_enum, default_value = "auto")]
+        granularity: GranularityArg,
+        #[arg(long, default_value_t = 8)]
+        evidence: usize,
+        #[arg(long, default_value = "models/cyberclause.model")]
+        model: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum GranularityArg {
+    Auto,
+    Paragraph,
+    Sentence,
 }
 
 #[derive(Subcommand)]
@@ -32,6 +82,20 @@ enum CorpusCommand {
         #[arg(long, default_value = "models/corpus/src/seed_passages.jsonl")]
         out: PathBuf,
     },
+    /// Assemble corpus.jsonl from the cut passages, labels, translations and written passages.
+    Build {
+        #[arg(long, default_value = "models/corpus/src")]
+        src: PathBuf,
+        #[arg(long, default_value = "models/corpus/corpus.jsonl")]
+        out: PathBuf,
+        #[arg(long, default_value = "models/corpus/stats.json")]
+        stats: PathBuf,
+    },
+}
+
+fn load(model: &Path) -> Result<Classifier> {
+    let bytes = fs::read(model).with_context(|| format!("reading model {}", model.display()))?;
+    Classifier::from_bytes(&bytes).map_err(|e| anyhow::anyhow!("{} [{}]: {e}", model.display(), e.code()))
 }
 
 fn main() -> Result<()> {
@@ -39,6 +103,46 @@ fn main() -> Result<()> {
         Command::Corpus(CorpusCommand::Cut { seeds, edits, out }) => {
             let n = corpus::cut(&seeds, &edits, &out)?;
             eprintln!("{n} passages written to {}", out.display());
+        }
+        Command::Corpus(CorpusCommand::Build { src, out, stats }) => {
+            let entries = corpus::build(&src, &out)?;
+            let s = corpus::stats(&entries);
+            fs::write(&stats, serde_json::to_string_pretty(&s)? + "\n")?;
+            eprintln!("{} passages written to {}", entries.len(), out.display());
+        }
+        Command::Train { corpus, config, dev, out } => {
+            train_cmd::train(&corpus, &config, Some(&dev), &out)?;
+        }
+        Command::Eval { data, json, model } => {
+            let e = evaluate::evaluate(&load(&model)?, &evaluate::read_labelled(&data)?);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&e)?);
+            } else {
+                print!("{}", evaluate::render(&e));
+            }
+        }
+        Command::Classify { input, jsonl, json, granularity, evidence, model } => {
+            let classifier = load(&model)?;
+            let (reader, size): (Box<dyn Read>, Option<u64>) = if input == "-" {
+                (Box::new(io::stdin().lock()), None)
+            } else {
+                let f = File::open(&input).with_context(|| format!("opening {input}"))?;
+                let size = f.metadata().ok().map(|m| m.len());
+                (Box::new(f), size)
+            };
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            if jsonl {
+                let (ok, bad) = classify_cmd::batch(&classifier, reader, size, &mut out, evidence)?;
+                eprintln!("{ok} passages classified, {bad} bad lines");
+            } else {
+                let granularity = match granularity {
+                    GranularityArg::Auto => Granularity::Auto,
+                    GranularityArg::Paragraph => Granularity::Paragraph,
+                    GranularityArg::Sentence => Granularity::Sentence,
+                };
+                let opts = ClassifyOptions { granularity, evidence, ..ClassifyOptions::default() };
+                classify_cmd::document(&classifier, reader, &mut out, json, &opts)?;
+            }
         }
     }
     Ok(())
