@@ -203,6 +203,9 @@ pub fn build(src: &Path, out: &Path) -> Result<Vec<CorpusEntry>> {
             label_b: lb,
         });
     }
+    // Two French passages can translate to the same English sentence: keep the first.
+    let mut seen = std::collections::HashSet::new();
+    entries.retain(|e| seen.insert(e.text.clone()));
     let lines: Vec<String> = entries.iter().map(serde_json::to_string).collect::<Result<_, _>>()?;
     fs::write(out, lines.join("\n") + "\n")?;
     Ok(entries)

@@ -1,5 +1,6 @@
 //! The `cyberclause` command: cut and assemble the corpus, train, evaluate, classify.
 
+mod card;
 mod classify_cmd;
 mod corpus;
 mod evaluate;

@@ -146,6 +146,7 @@ pub fn train(corpus: &Path, config: &Path, dev: Option<&Path>, out_dir: &Path) -
         "dev": dev_eval,
     });
     fs::write(out_dir.join("metrics.json"), serde_json::to_string_pretty(&summary)? + "\n")?;
+    fs::write(out_dir.join("MODEL_CARD.md"), crate::card::render(&summary))?;
     eprintln!("chose {}; final fit {:.1?}; model {} bytes", best.algorithm, fit_time, bytes.len());
     Ok(bytes.len())
 }
