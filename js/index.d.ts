@@ -1,0 +1,130 @@
+// Types of the `cyberclause` package (hand-written; the same for every entry point).
+
+/** The six label ids of the labelling guide, in score order. */
+export type LabelId =
+  | "cyber_dependent"
+  | "cyber_enabled"
+  | "content_crime"
+  | "procedural_power"
+  | "safeguard"
+  | "other";
+
+/** Language of one passage. */
+export type PassageLanguage = "fr" | "en" | "unknown";
+
+/** Language of a whole document. */
+export type DocumentLanguage = "fr" | "en" | "mixed" | "unknown";
+
+/** How finely `classify` cuts the text. */
+export type Granularity = "auto" | "paragraph" | "sentence";
+
+export interface ClassifyOptions {
+  /**
+   * `"auto"` (default): articles, points and paragraphs, long prose paragraphs in groups
+   * of at most three sentences; `"paragraph"`: never split a paragraph; `"sentence"`: one
+   * passage per sentence. Ignored by `classifyPassage`.
+   */
+  granularity?: Granularity;
+  /** Evidence terms per passage, an integer from 0 to 1000. Default 8. */
+  evidence?: number;
+}
+
+/** Calibrated probabilities of the six labels; they sum to 1. */
+export type Scores = Record<LabelId, number>;
+
+/** A term that pushed the passage towards its label, with its (positive) weight. */
+export interface Evidence {
+  term: string;
+  weight: number;
+}
+
+export interface Passage {
+  /** The passage as classified (repaired of PDF damage, NFC-normalised). */
+  text: string;
+  /** UTF-16 offsets into the input: `input.slice(start, end)` is where the passage lies. */
+  start: number;
+  end: number;
+  /** The most probable label. */
+  label: LabelId;
+  scores: Scores;
+  lang: PassageLanguage;
+  /** Strongest evidence first. */
+  evidence: Evidence[];
+}
+
+/** Per-label totals of a document. */
+export interface LabelSummary {
+  label: LabelId;
+  /** Number of passages with this label. */
+  passages: number;
+  /** Share of the classified text (in characters) under this label, from 0 to 1. */
+  share: number;
+}
+
+export interface ClassifiedDocument {
+  language: DocumentLanguage;
+  passages: Passage[];
+  /** One entry per label, in score order. */
+  summary: LabelSummary[];
+}
+
+export interface LabelInfo {
+  id: LabelId;
+  nameEn: string;
+  nameFr: string;
+  definitionEn: string;
+  definitionFr: string;
+}
+
+export interface ModelInfo {
+  /** Model version, e.g. "2026.11.1". */
+  version: string;
+  /** SHA-256 of the training corpus, hex. */
+  corpusHash: string;
+  /** Training date, YYYY-MM-DD. */
+  trained: string;
+  /** Algorithm and hyper-parameters, human-readable. */
+  algorithm: string;
+  /** Headline metrics, e.g. `cv_macro_f1`. */
+  metrics: Record<string, number>;
+}
+
+/** The stable `code` of every error the package throws. */
+export type ErrorCode =
+  | "NOT_A_STRING"
+  | "INPUT_TOO_LARGE"
+  | "INVALID_OPTIONS"
+  | "NOT_BYTES"
+  | "NOT_A_MODEL"
+  | "UNSUPPORTED_MODEL_VERSION"
+  | "CORRUPT_MODEL"
+  | "INVALID_MODEL"
+  | "INTERNAL";
+
+/** What the package throws: a plain `Error` with a stable `code`. */
+export interface CyberclauseError extends Error {
+  code: ErrorCode;
+}
+
+/** Cuts `text` into passages and classifies each with the bundled model. */
+export declare function classify(text: string, options?: ClassifyOptions | null): ClassifiedDocument;
+
+/** Classifies `text` as one passage (no segmentation) with the bundled model. */
+export declare function classifyPassage(text: string, options?: ClassifyOptions | null): Passage;
+
+/** The six labels, in score order, with names and definitions in English and French. */
+export declare function labels(): LabelInfo[];
+
+/** What the bundled model says about itself. */
+export declare function modelInfo(): ModelInfo;
+
+/** A classifier over a model file of your own (same format as the bundled one). */
+export declare class Classifier {
+  /** Throws with code `NOT_BYTES`, `NOT_A_MODEL`, `UNSUPPORTED_MODEL_VERSION`, `CORRUPT_MODEL` or `INVALID_MODEL`. */
+  constructor(model: Uint8Array | ArrayBuffer);
+  classify(text: string, options?: ClassifyOptions | null): ClassifiedDocument;
+  classifyPassage(text: string, options?: ClassifyOptions | null): Passage;
+  modelInfo(): ModelInfo;
+  /** Releases the model's WebAssembly memory now rather than at garbage collection. */
+  free(): void;
+}
