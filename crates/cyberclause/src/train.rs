@@ -154,12 +154,15 @@ fn design(docs: &[BTreeMap<String, u32>], index: &BTreeMap<&str, usize>, idf: &[
     x
 }
 
-/// Fits `cfg` on `examples`.
-pub fn fit(examples: &[Example], cfg: &TrainConfig) -> Result<Fitted> {
-    let present: BTreeSet<Label> = examples.iter().map(|e| e.label).collect();
-    if present.len() != 6 {
-        return Err(Error::InvalidTrainingData(format!("need all six labels, found {}", present.len())));
-    }
+/// The selected vocabulary, its IDF and the design matrix with its targets.
+struct Prepared {
+    vocab: Vec<String>,
+    idf: Vec<f64>,
+    x: Array2<f64>,
+    y: Array1<usize>,
+}
+
+fn prepare(examples: &[Example], cfg: &TrainConfig) -> Prepared {
     let docs: Vec<BTreeMap<String, u32>> = examples.iter().map(|e| term_counts(&e.text, &cfg.spec)).collect();
     let labels: Vec<Label> = examples.iter().map(|e| e.label).collect();
     let chosen = select_vocabulary(&docs, &labels, cfg.features, cfg.min_df);
@@ -169,6 +172,16 @@ pub fn fit(examples: &[Example], cfg: &TrainConfig) -> Result<Fitted> {
     let index: BTreeMap<&str, usize> = vocab.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
     let x = design(&docs, &index, &idf);
     let y: Array1<usize> = labels.iter().map(|l| l.index()).collect();
+    Prepared { vocab, idf, x, y }
+}
+
+/// Fits `cfg` on `examples`.
+pub fn fit(examples: &[Example], cfg: &TrainConfig) -> Result<Fitted> {
+    let present: BTreeSet<Label> = examples.iter().map(|e| e.label).collect();
+    if present.len() != 6 {
+        return Err(Error::InvalidTrainingData(format!("need all six labels, found {}", present.len())));
+    }
+    let Prepared { vocab, idf, x, y } = prepare(examples, cfg);
     let (weights, bias) = fit_linear(x, y, cfg)?;
     Ok(Fitted { vocab, idf, weights, bias })
 }

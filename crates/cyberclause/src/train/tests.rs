@@ -55,15 +55,7 @@ fn every_algorithm_learns_the_synthetic_topics() {
 fn sparse_scoring_matches_linfa_predict_probabilities() {
     let data = synthetic();
     let c = cfg(Algorithm::Logistic { alpha: 0.01 });
-    let docs: Vec<_> = data.iter().map(|e| term_counts(&e.text, &c.spec)).collect();
-    let labels: Vec<Label> = data.iter().map(|e| e.label).collect();
-    let chosen = select_vocabulary(&docs, &labels, c.features, c.min_df);
-    let n = docs.len() as f64;
-    let idf: Vec<f64> = chosen.iter().map(|(_, d)| ((1.0 + n) / (1.0 + *d as f64)).ln() + 1.0).collect();
-    let vocab: Vec<String> = chosen.into_iter().map(|(k, _)| k).collect();
-    let index: BTreeMap<&str, usize> = vocab.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
-    let x = design(&docs, &index, &idf);
-    let y: Array1<usize> = labels.iter().map(|l| l.index()).collect();
+    let Prepared { vocab, idf, x, y } = prepare(&data, &c);
     let linfa_model = fit_logistic(x.clone(), y, 0.01, 200).unwrap();
     let expected = linfa_model.predict_probabilities(&x);
     let fitted = Fitted { vocab, idf, weights: linfa_model.params().clone(), bias: linfa_model.intercept().clone() };
