@@ -1,0 +1,54 @@
+// The single self-contained file: the page's CSS and scripts inline, the worker's code
+// (with the wasm-bindgen glue) as a non-executed text block started from a Blob URL, and
+// the model's .wasm base64-encoded, handed to the worker and compiled with initSync.
+// Its policy allows no connection at all and only the exact inline script and style
+// (by hash); nothing of it depends on a network or a server.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, dirname } from 'node:path';
+import { bundle } from './bundle.mjs';
+
+const sha256 = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+
+function policy(script, style) {
+  return [
+    "default-src 'none'",
+    `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+    `style-src ${sha256(style)}`,
+    'worker-src blob:',
+    "connect-src 'none'",
+    "img-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+export function buildSingle({ www, pkgWeb, out }) {
+  const html = readFileSync(join(www, 'index.html'), 'utf8');
+  const css = `\n${readFileSync(join(www, 'css', 'style.css'), 'utf8')}`;
+  const main = `\n${bundle(join(www, 'js', 'main.js'))}`;
+  const worker = bundle(join(www, 'js', 'worker.js'), {
+    replace: { 'cyberclause_wasm.js': join(pkgWeb, 'cyberclause_wasm.js') },
+    classic: true,
+  });
+  const wasm = readFileSync(join(pkgWeb, 'cyberclause_wasm_bg.wasm')).toString('base64');
+
+  const replaceOnce = (s, pattern, by) => {
+    if (!pattern.test(s)) throw new Error(`single-file build: ${pattern} not found in index.html`);
+    return s.replace(pattern, () => by);
+  };
+  let page = html.replace(/<!--[\s\S]*?-->\n?/g, '');
+  page = replaceOnce(page, /<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
+    `<meta http-equiv="Content-Security-Policy" content="${policy(main, css)}">`);
+  page = replaceOnce(page, /<link rel="icon" href="favicon.svg">\n/, '');
+  page = replaceOnce(page, /<link rel="stylesheet" href="css\/style.css">/, `<style>${css}</style>`);
+  page = replaceOnce(page, /<script type="module" src="js\/main.js"><\/script>/, '');
+  // Data blocks (not JavaScript types) are never executed, so the policy does not apply.
+  const tail = `<script type="text/plain" id="worker-source">\n${worker}</script>\n` +
+    `<script type="application/octet-stream" id="wasm-base64">\n${wasm}\n</script>\n` +
+    `<script type="module">${main}</script>\n</body>`;
+  page = replaceOnce(page, /<\/body>/, tail);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, page);
+  return { bytes: Buffer.byteLength(page), wasmBase64: wasm.length };
+}

@@ -1,0 +1,81 @@
+// The selected passage: its label, offsets and language, the text with the evidence
+// words marked, the six probabilities and the evidence terms, and a copy button.
+import { LABEL_IDS, labelName } from './labels.js';
+import { t, pct, languageName } from './i18n.js';
+import { evidenceRanges } from './evidence.js';
+
+function el(tag, props = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'text') node.textContent = v;
+    else if (k === 'dataset') Object.assign(node.dataset, v);
+    else node.setAttribute(k, v);
+  }
+  node.append(...children);
+  return node;
+}
+
+/** The passage's displayed text with <mark> around each evidence occurrence. */
+function markedText(shown, evidence) {
+  const quote = el('blockquote');
+  let pos = 0;
+  for (const r of evidenceRanges(shown, evidence.map((e) => e.term))) {
+    quote.append(shown.slice(pos, r.start), el('mark', { text: shown.slice(r.start, r.end) }));
+    pos = r.end;
+  }
+  quote.append(shown.slice(pos));
+  return quote;
+}
+
+function probabilities(p) {
+  return el('ul', { class: 'probs' }, LABEL_IDS.map((id) => {
+    const value = p.scores[id] ?? 0;
+    const fill = el('span', { class: 'fill', dataset: { label: id } });
+    fill.style.setProperty('width', `${(value * 100).toFixed(1)}%`);
+    fill.style.setProperty('display', 'block');
+    const li = el('li', { dataset: { label: id, score: String(value) } }, [
+      el('span', { text: labelName(id) }),
+      el('span', { class: 'bar', 'aria-hidden': 'true' }, [fill]),
+      el('span', { class: 'value', text: pct(value) }),
+    ]);
+    if (id === p.label) li.classList.add('top');
+    return li;
+  }));
+}
+
+function evidenceList(evidence) {
+  if (!evidence.length) return el('p', { text: t('noEvidence') });
+  return el('ul', { class: 'evidence' }, evidence.map((e) => el('li', { text: `${e.term} (${e.weight.toFixed(2)})` })));
+}
+
+/** The JSON a user copies for one passage. */
+export function passageRecord(p, index) {
+  return {
+    index, start: p.start, end: p.end, label: p.label,
+    labelName: { en: labelName(p.label, 'en'), fr: labelName(p.label, 'fr') },
+    lang: p.lang, scores: p.scores, evidence: p.evidence, text: p.text,
+  };
+}
+
+/** Renders passage `p` (number `index`) of `text` into `body`; onCopy(record, button). */
+export function renderDetail(body, text, p, index, onCopy) {
+  if (!p) {
+    body.replaceChildren(el('p', { text: t('detailNone') }));
+    return;
+  }
+  const shown = text.slice(p.start, p.end);
+  const copy = el('button', { type: 'button', id: 'copy', text: t('copy') });
+  copy.addEventListener('click', () => onCopy(passageRecord(p, index), copy));
+  const quote = markedText(shown, p.evidence);
+  quote.dataset.label = p.label;
+  body.replaceChildren(
+    el('p', {}, [el('span', { class: 'chip', dataset: { label: p.label }, text: labelName(p.label) })]),
+    el('p', { class: 'meta', text: `${t('offsets', { start: p.start, end: p.end })} · ${t('passageLang', { lang: languageName(p.lang) })}` }),
+    quote,
+    el('h4', { text: t('probabilities') }),
+    probabilities(p),
+    el('h4', { text: t('evidence') }),
+    evidenceList(p.evidence),
+    copy,
+  );
+}

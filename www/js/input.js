@@ -1,0 +1,82 @@
+// Getting text in: the text box, dropping or opening a file, the built-in examples, and
+// the checks that turn bad input into a clear message instead of a blank page.
+import { readFile } from './files.js';
+import { EXAMPLES } from './examples.js';
+import { lang } from './i18n.js';
+
+/** The page's limit, in UTF-16 code units (the DOM view of a bigger text gets too slow). */
+export const MAX_CHARS = 20_000_000;
+
+const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff\u00ad]/gu;
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/;
+
+/** {error: key, vars} when the text cannot be classified; else {warnings: [key]}. */
+export function checkText(text) {
+  if (text.length === 0) return { error: 'empty' };
+  if (text.length > MAX_CHARS) return { error: 'tooLong', vars: { size: text.length, max: MAX_CHARS } };
+  if (text.length < 100_000 && text.replace(INVISIBLE, '') === '') return { error: 'blank' };
+  return { warnings: CONTROL.test(text) ? ['binary'] : [] };
+}
+
+/** Wires the input controls; onText(text, origin) is called with each new text to classify. */
+export function setupInput({ textarea, dropzone, openButton, fileInput, clearButton, examples, onText, onFileError }) {
+  async function takeFile(file) {
+    if (!file) return;
+    try {
+      const text = await readFile(file);
+      textarea.value = text;
+      onText(text, { file: file.name });
+    } catch (err) {
+      onFileError(file.name, err);
+    }
+  }
+
+  openButton.addEventListener('click', () => fileInput.click());
+  fileInput.addEventListener('change', () => {
+    takeFile(fileInput.files[0]);
+    fileInput.value = '';
+  });
+  clearButton.addEventListener('click', () => {
+    textarea.value = '';
+    textarea.focus();
+  });
+
+  // The browser's own drop would open the file as a page (and run an HTML file's
+  // scripts): stop that everywhere, and read drops on the drop zone.
+  for (const type of ['dragover', 'drop']) window.addEventListener(type, (e) => e.preventDefault());
+  dropzone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    dropzone.classList.add('over');
+  });
+  dropzone.addEventListener('dragleave', () => dropzone.classList.remove('over'));
+  dropzone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    dropzone.classList.remove('over');
+    const file = e.dataTransfer && e.dataTransfer.files[0];
+    if (file) takeFile(file);
+    else if (e.dataTransfer) {
+      const text = e.dataTransfer.getData('text/plain');
+      if (text) {
+        textarea.value = text;
+        onText(text, { drop: true });
+      }
+    }
+  });
+
+  renderExamples(examples, textarea, onText);
+}
+
+export function renderExamples(container, textarea, onText) {
+  container.replaceChildren(...EXAMPLES.map((ex) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.dataset.example = ex.id;
+    b.lang = lang();
+    b.textContent = ex.name[lang()];
+    b.addEventListener('click', () => {
+      textarea.value = ex.text;
+      onText(ex.text, { example: ex.id });
+    });
+    return b;
+  }));
+}

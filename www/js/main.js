@@ -1,0 +1,240 @@
+// The page: wires the input, the classification worker and the views together.
+import { applyStatic, t, lang, setLang, num } from './i18n.js';
+import { setLabelInfo, labelName, LABEL_IDS } from './labels.js';
+import { startEngine } from './engine.js';
+import { setupInput, checkText, renderExamples } from './input.js';
+import { clearDoc, appendChunk, relabel, passageAt } from './docview.js';
+import { summarise, renderSummary, renderLegend, summaryText } from './summary.js';
+import { renderDetail } from './detail.js';
+import { applyFilter, stepFrom, keyTarget, moveTabStop, visiblePassages } from './nav.js';
+import { toCsv, toJson, download } from './exporter.js';
+import { registerServiceWorker } from './sw-register.js';
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  text: $('text'), classify: $('classify'), status: $('status'), warning: $('warning'), progress: $('progress'),
+  results: $('results'), summary: $('summary'), filter: $('filter'), doc: $('doc'), detail: $('detail-body'),
+  position: $('position'), legend: $('legend-list'), model: $('model-info'),
+};
+const state = { ready: false, pending: null, job: 0, text: '', passages: [], languages: new Set(), filter: '', selected: -1, running: false, model: null, status: null, warnings: [] };
+
+function say(key, vars = {}, kind = 'info') {
+  state.status = { key, vars, kind };
+  ui.status.textContent = t(key, vars);
+  ui.status.className = kind;
+}
+
+function showWarnings(keys, kind = 'warn') {
+  state.warnings = keys;
+  ui.warning.hidden = keys.length === 0;
+  ui.warning.className = kind === 'error' ? 'warning error' : 'warning';
+  ui.warning.textContent = keys.map((k) => t(k)).join(' ');
+}
+
+function documentLanguage() {
+  const langs = [...state.languages].filter((l) => l !== 'unknown');
+  if (langs.includes('mixed') || (langs.includes('fr') && langs.includes('en'))) return 'mixed';
+  return langs[0] || 'unknown';
+}
+
+function startClassify(text) {
+  const check = checkText(text);
+  if (check.error) {
+    showWarnings([]);
+    say(check.error, { ...check.vars, size: num(check.vars?.size ?? 0), max: num(check.vars?.max ?? 0) }, 'error');
+    ui.results.hidden = true;
+    return;
+  }
+  if (!state.ready) {
+    state.pending = text;
+    say('loading');
+    return;
+  }
+  Object.assign(state, { text, passages: [], languages: new Set(), selected: -1, running: true });
+  showWarnings(check.warnings);
+  clearDoc(ui.doc);
+  renderDetail(ui.detail, text, null);
+  ui.position.textContent = '';
+  ui.results.hidden = false;
+  ui.results.setAttribute('aria-busy', 'true');
+  ui.progress.hidden = false;
+  ui.progress.value = 0;
+  say('working', { done: num(0), total: num(text.length) });
+  state.job = state.engine.classify(text);
+}
+
+function onChunk(msg) {
+  const first = state.passages.length;
+  state.passages.push(...msg.passages);
+  if (msg.passages.length) state.languages.add(msg.language);
+  appendChunk(ui.doc, state.text, msg.start, msg.end, msg.passages, first);
+  if (state.filter) applyFilter(ui.doc, state.filter);
+  renderSummary(ui.summary, summarise(state.passages));
+  ui.progress.value = msg.length ? msg.end / msg.length : 1;
+  // Progress is shown, not announced: the live region speaks at the start and the end.
+  ui.progress.title = t('working', { done: num(msg.end), total: num(msg.length) });
+}
+
+function onDone() {
+  state.running = false;
+  ui.progress.hidden = true;
+  ui.results.removeAttribute('aria-busy');
+  renderFilterOptions();
+  const summary = summarise(state.passages);
+  if (!state.passages.length) {
+    ui.results.hidden = true;
+    say('doneNone', {}, 'error');
+    return;
+  }
+  say('done', { count: num(state.passages.length), summary: summaryText(summary) });
+  const warnings = [...state.warnings];
+  if (documentLanguage() === 'unknown') warnings.push('unknownLang');
+  showWarnings(warnings);
+}
+
+function onEngine(msg) {
+  if (msg.type === 'ready') {
+    setLabelInfo(msg.labels);
+    state.model = msg.model;
+    state.ready = true;
+    ui.classify.disabled = false;
+    renderLegend(ui.legend);
+    renderModelInfo();
+    say('ready');
+    if (state.pending !== null) startClassify(state.pending);
+    state.pending = null;
+  } else if (msg.id !== state.job) {
+    // A result of a job the user has since replaced.
+  } else if (msg.type === 'chunk') onChunk(msg);
+  else if (msg.type === 'done') onDone();
+  else if (msg.type === 'error') {
+    state.running = false;
+    ui.progress.hidden = true;
+    say('error', { code: msg.code, message: msg.message }, 'error');
+  }
+  if (msg.type === 'fatal') say('loadFailed', { message: msg.message }, 'error');
+}
+
+function renderModelInfo() {
+  const m = state.model;
+  if (!m) return;
+  ui.model.textContent = `${t('modelHeading')}: ${m.version} (${m.trained}), ${m.algorithm}, corpus ${m.corpusHash.slice(0, 12)}…`;
+}
+
+function renderFilterOptions() {
+  const counts = summarise(state.passages);
+  const all = new Option(`${t('allLabels')} (${num(state.passages.length)})`, '');
+  const options = LABEL_IDS.map((id, i) => new Option(`${labelName(id)} (${num(counts[i].passages)})`, id));
+  ui.filter.replaceChildren(all, ...options);
+  ui.filter.value = state.filter;
+}
+
+function select(el, { focus = true } = {}) {
+  if (!el) return;
+  for (const s of ui.doc.querySelectorAll('.passage.selected')) s.classList.remove('selected');
+  el.classList.add('selected');
+  moveTabStop(ui.doc, el);
+  state.selected = Number(el.dataset.index);
+  renderDetail(ui.detail, state.text, state.passages[state.selected], state.selected, copyRecord);
+  const shown = visiblePassages(ui.doc, state.filter);
+  ui.position.textContent = t('position', { n: num(shown.indexOf(el) + 1), total: num(shown.length) });
+  if (focus) el.focus({ preventScroll: true });
+  el.scrollIntoView({ block: 'nearest' });
+}
+
+async function copyRecord(record, button) {
+  const json = JSON.stringify(record, null, 2);
+  try {
+    await navigator.clipboard.writeText(json);
+    say('copied');
+  } catch {
+    // No clipboard (permission, old browser): show the text selected for Ctrl+C.
+    const area = document.createElement('textarea');
+    area.className = 'copy-area';
+    area.readOnly = true;
+    area.rows = 8;
+    area.value = json;
+    area.setAttribute('aria-label', t('copy'));
+    button.after(area);
+    area.select();
+    area.focus();
+    say('copyFailed');
+  }
+}
+
+function step(direction) {
+  const current = passageAt(ui.doc, state.selected);
+  const target = stepFrom(ui.doc, state.filter, current, direction);
+  if (target) select(target);
+  else say('noMore');
+}
+
+function exportAs(kind) {
+  const base = `cyberclause-${new Date().toISOString().slice(0, 10)}`;
+  const data = { text: state.text, passages: state.passages, summary: summarise(state.passages), language: documentLanguage(), model: state.model };
+  const name = `${base}.${kind}`;
+  if (kind === 'csv') download(name, 'text/csv;charset=utf-8', toCsv(data));
+  else download(name, 'application/json', toJson(data));
+  say('exported', { name });
+}
+
+function switchLanguage() {
+  setLang(lang() === 'fr' ? 'en' : 'fr');
+  applyStatic();
+  ui.text.placeholder = t('placeholder');
+  renderExamples($('example-buttons'), ui.text, startClassify);
+  if (!state.ready) return;
+  renderLegend(ui.legend);
+  renderModelInfo();
+  relabel(ui.doc);
+  renderSummary(ui.summary, summarise(state.passages));
+  renderFilterOptions();
+  renderDetail(ui.detail, state.text, state.passages[state.selected], state.selected, copyRecord);
+  const st = state.status;
+  if (st && st.key === 'done') say('done', { count: num(state.passages.length), summary: summaryText(summarise(state.passages)) });
+  else if (st) say(st.key, st.vars, st.kind);
+  showWarnings(state.warnings);
+}
+
+function wire() {
+  ui.classify.addEventListener('click', () => startClassify(ui.text.value));
+  ui.text.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) startClassify(ui.text.value);
+  });
+  $('lang-switch').addEventListener('click', switchLanguage);
+  ui.filter.addEventListener('change', () => {
+    state.filter = ui.filter.value;
+    const n = applyFilter(ui.doc, state.filter);
+    say(state.filter ? 'filterAnnounce' : 'filterAll', { label: labelName(state.filter), count: num(n) });
+  });
+  $('prev').addEventListener('click', () => step(-1));
+  $('next').addEventListener('click', () => step(1));
+  $('export-csv').addEventListener('click', () => exportAs('csv'));
+  $('export-json').addEventListener('click', () => exportAs('json'));
+  ui.doc.addEventListener('click', (e) => select(e.target.closest('.passage'), { focus: false }));
+  ui.doc.addEventListener('keydown', (e) => {
+    const current = e.target.closest('.passage');
+    if ((e.key === 'Enter' || e.key === ' ') && current) {
+      e.preventDefault();
+      select(current);
+      return;
+    }
+    const target = keyTarget(ui.doc, state.filter, current, e.key);
+    if (target) {
+      e.preventDefault();
+      moveTabStop(ui.doc, target);
+      target.focus();
+    }
+  });
+  setupInput({
+    textarea: ui.text, dropzone: $('dropzone'), openButton: $('open'), fileInput: $('file'), clearButton: $('clear'),
+    examples: $('example-buttons'), onText: startClassify,
+    onFileError: (name, err) => say(err.code === 'BAD_FILE_TYPE' ? 'fileBad' : 'fileFailed', { name, message: err.message }, 'error'),
+  });
+}
+
+applyStatic();
+wire();
+say('loading');
+state.engine = startEngine(onEngine);
+registerServiceWorker();

@@ -1,0 +1,68 @@
+// The document summary: passages and share of text per label, as a small bar chart, and
+// the legend with the six definitions from the labelling guide.
+import { LABEL_IDS, labelName, labelDefinition } from './labels.js';
+import { t, pct } from './i18n.js';
+
+/** Per-label passage counts and share of classified characters. */
+export function summarise(passages) {
+  const rows = LABEL_IDS.map((label) => ({ label, passages: 0, chars: 0 }));
+  let total = 0;
+  for (const p of passages) {
+    const row = rows[LABEL_IDS.indexOf(p.label)];
+    if (!row) continue;
+    row.passages += 1;
+    row.chars += p.end - p.start;
+    total += p.end - p.start;
+  }
+  return rows.map((r) => ({ label: r.label, passages: r.passages, share: total ? r.chars / total : 0 }));
+}
+
+export function countText(n) {
+  return t(n === 1 ? 'onePassage' : 'passageCount', { count: n });
+}
+
+export function renderSummary(list, summary) {
+  list.replaceChildren(...summary.map((row) => {
+    const li = document.createElement('li');
+    li.dataset.label = row.label;
+    const name = document.createElement('span');
+    name.className = 'chip';
+    name.dataset.label = row.label;
+    name.textContent = labelName(row.label);
+    const bar = document.createElement('span');
+    bar.className = 'bar';
+    bar.setAttribute('aria-hidden', 'true');
+    const fill = document.createElement('span');
+    fill.className = 'fill';
+    fill.style.setProperty('display', 'block');
+    fill.style.setProperty('width', `${(row.share * 100).toFixed(2)}%`);
+    fill.style.setProperty('background', `var(--c-${row.label})`);
+    bar.append(fill);
+    const figure = document.createElement('span');
+    figure.className = 'figure';
+    figure.textContent = `${countText(row.passages)} · ${t('share', { pct: pct(row.share) })}`;
+    li.append(name, bar, figure);
+    return li;
+  }));
+}
+
+/** "3 procedural power, 1 safeguard" style text for announcements. */
+export function summaryText(summary) {
+  return summary.filter((r) => r.passages > 0).map((r) => `${labelName(r.label)} ${r.passages}`).join(', ');
+}
+
+export function renderLegend(dl) {
+  const items = [];
+  for (const id of LABEL_IDS) {
+    const dt = document.createElement('dt');
+    const chip = document.createElement('span');
+    chip.className = 'chip';
+    chip.dataset.label = id;
+    chip.textContent = labelName(id);
+    dt.append(chip);
+    const dd = document.createElement('dd');
+    dd.textContent = labelDefinition(id);
+    items.push(dt, dd);
+  }
+  dl.replaceChildren(...items);
+}
