@@ -30,6 +30,9 @@ pub use model::{softmax, Evidence, Model, ModelData, ModelMeta, SparseVector, FO
 mod classify;
 
 pub use classify::{Classifier, ClassifyOptions, Document, LabelSummary, Passage, Scores};
+mod chunks;
+
+pub use chunks::{chunk_ranges, Chunk, Overview, DEFAULT_CHUNK_BYTES};
 pub mod metrics;
 #[cfg(feature = "train")]
 pub mod train;
