@@ -1,0 +1,174 @@
+//! Property tests of segmentation and classification with the committed model, on text
+//! mixing legal words, list and article markers, line breaks (LF, CRLF, blank lines, PDF
+//! hyphenation), accents (precomposed and combining), zero-width and control characters,
+//! NUL, right-to-left and other scripts, emoji and arbitrary characters. The invariants
+//! themselves are in `support/invariants.rs`, shared with the fuzz targets (`fuzz/`).
+
+#[path = "support/invariants.rs"]
+mod invariants;
+
+use std::sync::LazyLock;
+
+use cyberclause::{segment, Classifier, ClassifyOptions, Granularity, Lexicon, SegmentOptions};
+use invariants::{check_document, check_passage_scores, check_spans, Span};
+use proptest::prelude::*;
+
+static CLASSIFIER: LazyLock<Classifier> = LazyLock::new(|| {
+    Classifier::from_bytes(include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/cyberclause.model")))
+        .expect("the committed model loads")
+});
+
+const WORDS: &[&str] = &[
+    "le", "fait", "d’accéder", "frauduleusement", "système", "données", "informatiques", "est", "puni", "de", "trois",
+    "ans", "d'emprisonnement", "juge", "autorise", "la", "saisie", "internation", "aux", "sais", "ie", "l ’ONU",
+    "ci -après", "Each", "Party", "shall", "adopt", "measures", "computer", "without", "right", "court", "order",
+    "preservation", "traffic", "data", "child", "abuse", "material", "fraud", "safeguards", "human", "rights",
+    "ÉTAT", "COVID19", "G20", "3.5", "323-1", "cybercriminalité12", "treaty³",
+];
+
+const MARKERS: &[&str] = &[
+    "Article 5 ", "Art. 323-1 ", "1. ", "12) ", "a) ", "(b) ", "iv) ", "• ", "- ", "* ", "§ 3 ", "Section 2 ",
+    "1 Rapport ", "Page 3 of 4", "A/AC.291/4", "21-16185", "____", "12",
+];
+
+const ODD: &[&str] = &[
+    "e\u{301}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}", "\u{00AD}", "\u{2060}", "\u{202E}", "\u{202B}",
+    "\u{200F}", "مرحبا", "قانون", "שלום", "Ελλάδα", "Россия", "中文", "😀", "👩\u{200D}💻", "🇫🇷", "\0", "\u{1}",
+    "\u{7}", "\u{1B}[0m", "\u{7F}", "\u{85}", "\u{C}", "\u{2028}", "\u{2029}", "\t", "\u{A0}", "\u{202F}", "\u{3000}",
+    "\u{FFFD}", "<script>alert(1)</script>", "<p>", "&amp;", "«", "»", "“", "”", "’", "…", "\u{0344}", "\u{0316}",
+    "ﬁ", "①", "Ⅳ", "ｆｕｌｌ",
+];
+
+const BREAKS: &[&str] = &["\n", "\n\n", "\r\n", "\r\n\r\n", "\n\n\n\n", "-\n", "\n  ", "\r", ". ", "; ", ", ", ": ", " « ", " » "];
+
+/// One piece of generated text.
+fn piece() -> impl Strategy<Value = String> {
+    let pick = |list: &'static [&'static str]| prop::sample::select(list).prop_map(str::to_string);
+    prop_oneof![
+        12 => pick(WORDS).prop_map(|w| format!("{w} ")),
+        3 => pick(MARKERS).prop_map(|m| format!("\n{m}")),
+        4 => pick(BREAKS),
+        3 => pick(ODD),
+        1 => any::<char>().prop_map(String::from),
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(), 0..160).prop_map(|v| v.concat())
+}
+
+fn granularity() -> impl Strategy<Value = Granularity> {
+    prop::sample::select(vec![Granularity::Auto, Granularity::Paragraph, Granularity::Sentence])
+}
+
+/// 128 cases each by default (a few seconds); `PROPTEST_CASES=5000` for a longer search.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(128)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Passages lie inside the input, in order, without overlap; offsets in bytes and
+    /// UTF-16 units fall on character boundaries and agree; each passage's text is its
+    /// original slice, repaired (see `check_spans`).
+    #[test]
+    fn segments_lie_in_order_inside_the_input(src in text(), g in granularity()) {
+        let mut lexicon = Lexicon::new();
+        lexicon.add_text(&src);
+        lexicon.extend(CLASSIFIER.model().vocabulary_words(), 3);
+        let opts = SegmentOptions { granularity: g, ..SegmentOptions::default() };
+        let segs = segment(&src, &lexicon, &opts);
+        let spans: Vec<Span> = segs.iter().map(Span::from).collect();
+        if let Err(e) = check_spans(&src, &spans) {
+            prop_assert!(false, "{}", e);
+        }
+        for s in &segs {
+            let words = s.text.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            prop_assert!((opts.min_words..=opts.max_words).contains(&words), "{} words: {:?}", words, s.text);
+        }
+    }
+
+    /// Classified documents: offsets as above, six finite probabilities summing to 1 with
+    /// the label their maximum, evidence bounded, a summary adding up.
+    #[test]
+    fn documents_are_well_formed(src in text(), g in granularity(), evidence in 0usize..12) {
+        let opts = ClassifyOptions { granularity: g, evidence, ..ClassifyOptions::default() };
+        let doc = CLASSIFIER.classify(&src, &opts).unwrap();
+        if let Err(e) = check_document(&src, &doc, evidence) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+
+    /// The same input gives the same output, down to the last bit of every score.
+    #[test]
+    fn classification_is_deterministic(src in text()) {
+        let opts = ClassifyOptions::default();
+        let once = serde_json::to_string(&CLASSIFIER.classify(&src, &opts).unwrap()).unwrap();
+        let twice = serde_json::to_string(&CLASSIFIER.classify(&src, &opts).unwrap()).unwrap();
+        prop_assert_eq!(once, twice);
+    }
+
+    /// Any text classified as one passage gets proper probabilities and whole-text offsets.
+    #[test]
+    fn a_passage_alone_gets_probabilities(src in text()) {
+        let p = CLASSIFIER.classify_passage(&src, 8);
+        if let Err(e) = check_passage_scores(&p, 8) {
+            prop_assert!(false, "{}", e);
+        }
+        prop_assert_eq!((p.start, p.end, p.start_utf16), (0, src.len(), 0));
+        prop_assert_eq!(p.end_utf16, src.encode_utf16().count());
+    }
+
+    /// A clean paragraph of one to three sentences set between blank lines, among any other
+    /// text, is kept whole (same text, same offsets) and gets the label and scores it gets
+    /// when classified alone.
+    #[test]
+    fn a_paragraph_kept_whole_gets_its_label_alone(
+        before in text(),
+        sentences in prop::collection::vec(prop::collection::vec(prop::sample::select(CLEAN), 6..30), 1..=3),
+        after in text(),
+    ) {
+        let para = sentences
+            .iter()
+            .map(|s| {
+                let body = s.join(" ");
+                let mut c = body.chars();
+                let first = c.next().unwrap().to_uppercase().collect::<String>();
+                format!("{first}{}.", c.as_str())
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let src = format!("{before}\n\n\n\n{para}\n\n\n\n{after}");
+        let at = before.len() + 4;
+        let doc = CLASSIFIER.classify(&src, &ClassifyOptions::default()).unwrap();
+        let inside = doc.passages.iter().find(|p| p.start == at);
+        prop_assert!(inside.is_some(), "no passage starts at {}: {:?}", at, doc.passages.iter().map(|p| (p.start, p.end)).collect::<Vec<_>>());
+        let inside = inside.unwrap();
+        prop_assert_eq!(inside.end, at + para.len());
+        prop_assert_eq!(&inside.text, &para);
+        let alone = CLASSIFIER.classify_passage(&para, 8);
+        prop_assert_eq!(alone.label, inside.label);
+        prop_assert_eq!(alone.scores, inside.scores);
+        prop_assert_eq!(alone.lang, inside.lang);
+    }
+}
+
+/// Words that no repair touches and whose concatenations are no words (so that the
+/// stray-space repair cannot join two of them), in NFC, without digits or apostrophes.
+const CLEAN: &[&str] = &[
+    "frauduleusement", "système", "données", "informatiques", "emprisonnement", "juge", "autorise", "mesure",
+    "ordonnée", "saisie", "interception", "contenu", "pédopornographique", "escroquerie", "commise", "réseau",
+    "garanties", "proportionnalité", "recours", "effectif", "computer", "without", "right", "court", "order",
+    "preservation", "traffic", "offence", "intentionally", "fraud", "forgery", "material", "safeguards", "human",
+    "liberties", "adequate", "protection", "authorities", "competent", "expeditious", "specified",
+];
+
+#[test]
+fn empty_and_blank_inputs_give_empty_documents() {
+    for src in ["", " ", "\n\n\r\n\t", "\u{200B}\u{FEFF}\0\0", "12\n\nA/AC.291/4\n"] {
+        let doc = CLASSIFIER.classify(src, &ClassifyOptions::default()).unwrap();
+        assert!(doc.passages.is_empty(), "{src:?}");
+        check_document(src, &doc, 8).unwrap();
+    }
+}

@@ -1,0 +1,161 @@
+//! Invariants of segmentation and classification output, shared by the property tests
+//! (`tests/properties.rs`) and the fuzz targets (`fuzz/`, which include this file by path).
+//! Each check returns a description of the first violation, so that callers can panic
+//! (fuzzing) or fail the property (proptest) with it.
+
+#![allow(dead_code)]
+
+use cyberclause::{Document, Label, Passage, Segment};
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::UnicodeNormalization;
+
+/// A passage's place in the original and its text, whatever produced it.
+#[derive(Debug, Clone, Copy)]
+pub struct Span<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub start_utf16: usize,
+    pub end_utf16: usize,
+    pub text: &'a str,
+}
+
+impl<'a> From<&'a Segment> for Span<'a> {
+    fn from(s: &'a Segment) -> Self {
+        Span { start: s.start, end: s.end, start_utf16: s.start_utf16, end_utf16: s.end_utf16, text: &s.text }
+    }
+}
+
+impl<'a> From<&'a Passage> for Span<'a> {
+    fn from(p: &'a Passage) -> Self {
+        Span { start: p.start, end: p.end, start_utf16: p.start_utf16, end_utf16: p.end_utf16, text: &p.text }
+    }
+}
+
+/// Characters that segmentation drops or turns into plain spaces (see `text.rs`).
+fn is_ignorable(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// The characters of `s` that repairs never invent: the canonical decomposition's starters
+/// (combining marks can be reordered when a repair removes a character between them),
+/// without spaces, controls and invisible characters.
+pub fn significant(s: &str) -> Vec<char> {
+    s.nfd().filter(|&c| canonical_combining_class(c) == 0 && !is_ignorable(c)).collect()
+}
+
+fn is_subsequence(small: &[char], big: &[char]) -> bool {
+    let mut it = big.iter();
+    small.iter().all(|c| it.any(|b| b == c))
+}
+
+/// Passages lie inside `src`, in order and without overlap; offsets fall on character
+/// boundaries and the UTF-16 offsets are those of the byte offsets; the passage text is
+/// trimmed, on one line, NFC, and made of the original slice's characters in order (PDF
+/// repairs only remove characters — hyphens at line ends, footnote calls, stray spaces,
+/// page numbers and running heads — or turn line breaks and controls into single
+/// spaces), and it begins and ends with the slice's first and last characters.
+pub fn check_spans(src: &str, spans: &[Span]) -> Result<(), String> {
+    let mut prev_end = 0;
+    let mut units = 0; // UTF-16 units of src[..prev]
+    let mut prev = 0;
+    for (i, s) in spans.iter().enumerate() {
+        let at = format!("passage {i} [{}..{}]", s.start, s.end);
+        if !(s.start < s.end && s.end <= src.len()) {
+            return Err(format!("{at}: empty or outside the input of {} bytes", src.len()));
+        }
+        if !src.is_char_boundary(s.start) || !src.is_char_boundary(s.end) {
+            return Err(format!("{at}: not on character boundaries"));
+        }
+        if s.start < prev_end {
+            return Err(format!("{at}: overlaps or precedes the previous passage ending at {prev_end}"));
+        }
+        units += src[prev..s.start].encode_utf16().count();
+        if s.start_utf16 != units {
+            return Err(format!("{at}: start_utf16 {} but {units} expected", s.start_utf16));
+        }
+        units += src[s.start..s.end].encode_utf16().count();
+        if s.end_utf16 != units {
+            return Err(format!("{at}: end_utf16 {} but {units} expected", s.end_utf16));
+        }
+        (prev, prev_end) = (s.end, s.end);
+        check_text(src, s).map_err(|e| format!("{at}: {e}; text {:?}, slice {:?}", s.text, &src[s.start..s.end]))?;
+    }
+    Ok(())
+}
+
+fn check_text(src: &str, s: &Span) -> Result<(), String> {
+    let t = s.text;
+    if t.is_empty() || t.starts_with(' ') || t.ends_with(' ') {
+        return Err("text empty or not trimmed".into());
+    }
+    if t.contains("  ") || t.chars().any(|c| c != ' ' && is_ignorable(c)) {
+        return Err("text holds a double space, a line break, a control or an invisible character".into());
+    }
+    if t.nfc().ne(t.chars()) {
+        return Err("text is not NFC".into());
+    }
+    let slice = &src[s.start..s.end];
+    let (first, last) = (slice.chars().next().unwrap(), slice.chars().next_back().unwrap());
+    if is_ignorable(first) || is_ignorable(last) {
+        return Err("slice begins or ends with a space, control or invisible character".into());
+    }
+    let (mine, theirs) = (significant(t), significant(slice));
+    if !is_subsequence(&mine, &theirs) {
+        return Err("text is not a subsequence of the slice".into());
+    }
+    // The first and last characters are the slice's own (compared decomposed: the text is
+    // NFC, the slice as pasted).
+    if t.nfd().next() != slice.nfd().next() || t.nfd().last() != slice.nfd().last() {
+        return Err("text and slice begin or end differently".into());
+    }
+    Ok(())
+}
+
+/// Six finite probabilities summing to 1, the label their maximum, evidence finite,
+/// positive, sorted and at most `evidence` long.
+pub fn check_passage_scores(p: &Passage, evidence: usize) -> Result<(), String> {
+    let s = &p.scores.0;
+    if !s.iter().all(|x| x.is_finite() && (0.0..=1.0).contains(x)) {
+        return Err(format!("scores not probabilities: {s:?}"));
+    }
+    let sum: f64 = s.iter().sum();
+    if (sum - 1.0).abs() > 1e-9 {
+        return Err(format!("scores sum to {sum}"));
+    }
+    if s.iter().any(|&x| x > s[p.label.index()]) {
+        return Err(format!("label {:?} is not the most probable: {s:?}", p.label));
+    }
+    if p.evidence.len() > evidence {
+        return Err(format!("{} evidence terms, at most {evidence} asked", p.evidence.len()));
+    }
+    if !p.evidence.iter().all(|e| e.weight.is_finite() && e.weight > 0.0 && !e.term.is_empty()) {
+        return Err(format!("evidence not finite and positive: {:?}", p.evidence));
+    }
+    if !p.evidence.windows(2).all(|w| w[0].weight >= w[1].weight) {
+        return Err("evidence not sorted by weight".into());
+    }
+    Ok(())
+}
+
+/// Every passage of a classified document and its summary.
+pub fn check_document(src: &str, doc: &Document, evidence: usize) -> Result<(), String> {
+    let spans: Vec<Span> = doc.passages.iter().map(Span::from).collect();
+    check_spans(src, &spans)?;
+    for (i, p) in doc.passages.iter().enumerate() {
+        check_passage_scores(p, evidence).map_err(|e| format!("passage {i}: {e}"))?;
+    }
+    let labels: Vec<Label> = doc.summary.iter().map(|s| s.label).collect();
+    if labels != Label::ALL {
+        return Err(format!("summary labels {labels:?}"));
+    }
+    let counted: usize = doc.summary.iter().map(|s| s.passages).sum();
+    let shares: f64 = doc.summary.iter().map(|s| s.share).sum();
+    if counted != doc.passages.len() {
+        return Err(format!("summary counts {counted} passages of {}", doc.passages.len()));
+    }
+    let expected = if doc.passages.is_empty() { 0.0 } else { 1.0 };
+    if (shares - expected).abs() > 1e-9 || doc.summary.iter().any(|s| !(0.0..=1.0).contains(&s.share)) {
+        return Err(format!("summary shares sum to {shares}"));
+    }
+    Ok(())
+}
