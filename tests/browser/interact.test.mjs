@@ -1,0 +1,143 @@
+// Working with results: filter by label, move from passage to passage, export CSV and
+// JSON (parsed back, offsets checked against the text), copy one result, switch language.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launch, startServer, newContext, openPage, classify, shownPassages, expected, labelInfo, screenshot, SIX } from './helpers.mjs';
+
+const TWICE = `${SIX}\n\n${SIX}`;
+let browser; let server; let url; let ctx; let page;
+
+before(async () => {
+  ({ server, url } = await startServer());
+  browser = await launch();
+  ctx = await newContext(browser);
+  await ctx.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+  page = await openPage(ctx.context, url);
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const selected = (p) => p.$eval('#doc .passage.selected', (el) => ({ label: el.dataset.label, start: Number(el.dataset.start) }));
+
+test('filtering shows only one label\'s passages, and next/previous move among them', async () => {
+  await classify(page, TWICE);
+  const want = (await expected(TWICE)).passages.filter((p) => p.label === 'procedural_power');
+  assert.equal(want.length, 2);
+  await page.selectOption('#filter', 'procedural_power');
+  const visible = await page.$$eval('#doc .passage', (els) => els.filter((e) => getComputedStyle(e).display !== 'none').map((e) => e.dataset.label));
+  assert.deepEqual(visible, ['procedural_power', 'procedural_power']);
+  await page.waitForFunction(() => /procedural power/.test(document.getElementById('status').textContent));
+  await page.click('#next');
+  assert.deepEqual(await selected(page), { label: 'procedural_power', start: want[0].start });
+  await page.click('#next');
+  assert.deepEqual(await selected(page), { label: 'procedural_power', start: want[1].start });
+  assert.match(await page.textContent('#position'), /2 of 2/);
+  await page.click('#prev');
+  assert.deepEqual(await selected(page), { label: 'procedural_power', start: want[0].start });
+  await screenshot(page, 'site-filtered');
+  await page.selectOption('#filter', '');
+  const all = await page.$$eval('#doc .passage', (els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
+  assert.equal(all, 12);
+  await page.click('#next');
+  const after1 = await selected(page);
+  assert.equal(after1.start, (await expected(TWICE)).passages[4].start, 'next passage of any label');
+});
+
+/** RFC 4180 reader: quoted fields, doubled quotes, CRLF. */
+function parseCsv(text) {
+  const rows = [[]];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { rows[rows.length - 1].push(field); field = ''; } else if (c === '\n') { rows[rows.length - 1].push(field); field = ''; rows.push([]); } else if (c !== '\r') field += c;
+  }
+  if (field || rows[rows.length - 1].length) rows[rows.length - 1].push(field);
+  return rows.filter((r) => r.length > 1);
+}
+
+async function download(selector) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: dl.suggestedFilename(), text: await readFile(await dl.path(), 'utf8') };
+}
+
+const squash = (s) => s.replace(/\s+/g, ' ').trim();
+
+test('JSON export holds every passage, and its offsets map back to the text', async () => {
+  const text = `<b>Article 1.</b>\n\n${SIX}\n\nÉmoji 🚀 et accents : l’accès frauduleux à un système informatique est puni.`;
+  await classify(page, text);
+  const { name, text: json } = await download('#export-json');
+  assert.match(name, /\.json$/);
+  const doc = JSON.parse(json);
+  const want = await expected(text);
+  assert.equal(doc.inputLength, text.length);
+  assert.deepEqual(doc.passages.map((p) => [p.start, p.end, p.label]), want.passages.map((p) => [p.start, p.end, p.label]));
+  for (const p of doc.passages) {
+    assert.equal(squash(text.slice(p.start, p.end)), squash(p.text), 'offsets are UTF-16 units into the input');
+    assert.equal(Object.keys(p.scores).length, 6);
+  }
+  assert.equal(doc.summary.reduce((s, r) => s + r.passages, 0), doc.passages.length);
+});
+
+test('CSV export parses back with the same offsets, labels and scores', async () => {
+  await classify(page, SIX);
+  const { name, text: csv } = await download('#export-csv');
+  assert.match(name, /\.csv$/);
+  const rows = parseCsv(csv.replace(/^\uFEFF/, ''));
+  const [head, ...body] = rows;
+  const col = (n) => head.indexOf(n);
+  assert.ok(col('start') >= 0 && col('text') >= 0 && col('p_safeguard') >= 0);
+  const want = await expected(SIX);
+  assert.equal(body.length, want.passages.length);
+  body.forEach((r, i) => {
+    const p = want.passages[i];
+    assert.equal(Number(r[col('start')]), p.start);
+    assert.equal(Number(r[col('end')]), p.end);
+    assert.equal(r[col('label')], p.label);
+    assert.ok(Math.abs(Number(r[col(`p_${p.label}`)]) - p.scores[p.label]) < 1e-5);
+    assert.equal(SIX.slice(Number(r[col('start')]), Number(r[col('end')])), r[col('text')]);
+  });
+});
+
+test('copy puts one passage\'s result on the clipboard', async () => {
+  await classify(page, SIX);
+  await page.click('#doc .passage[data-label="safeguard"]');
+  await page.click('#copy');
+  await page.waitForFunction(() => /copied/i.test(document.getElementById('status').textContent));
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.equal(copied.label, 'safeguard');
+  assert.equal(SIX.slice(copied.start, copied.end), copied.text);
+  assert.equal(Object.keys(copied.scores).length, 6);
+});
+
+test('the interface switches to French, label names too, and the choice persists', async () => {
+  await classify(page, SIX);
+  const names = await labelInfo();
+  await page.click('#lang-switch');
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.equal(await page.textContent('#classify'), 'Classer');
+  const chips = (await shownPassages(page)).map((p) => p.chip);
+  assert.deepEqual(chips, names.map((l) => l.nameFr));
+  assert.match(await page.textContent('#legend-list'), new RegExp(names[0].definitionFr.slice(0, 30)));
+  await screenshot(page, 'site-french');
+  await page.reload();
+  await page.waitForSelector('#classify:not([disabled])');
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr', 'kept after a reload');
+  await page.click('#lang-switch');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+});
+
+test('a French browser gets the French interface by default', async () => {
+  const fr = await newContext(browser, { locale: 'fr-FR' });
+  const p = await openPage(fr.context, url);
+  assert.equal(await p.getAttribute('html', 'lang'), 'fr');
+  assert.match(await p.textContent('#privacy'), /ne quitte jamais cet appareil/);
+  await fr.context.close();
+});
