@@ -27,6 +27,13 @@ export interface ClassifyOptions {
   granularity?: Granularity;
   /** Evidence terms per passage, an integer from 0 to 1000. Default 8. */
   evidence?: number;
+  /**
+   * Long text is classified in chunks of about this many UTF-8 bytes, cut at blank lines
+   * (as the `cyberclause` CLI does); the worker reports progress once per chunk. An
+   * integer from 1024 to 2097152 (2 MiB); default 1048576 (1 MiB). Ignored by
+   * `classifyPassage`.
+   */
+  chunkBytes?: number;
 }
 
 /** Calibrated probabilities of the six labels; they sum to 1. */
@@ -68,6 +75,23 @@ export interface ClassifiedDocument {
   summary: LabelSummary[];
 }
 
+/** One chunk of a long text, as `classifyChunks` hands it over. */
+export interface Chunk {
+  /** UTF-16 offsets of the chunk in the whole text. */
+  start: number;
+  end: number;
+  /** The chunk's passages; their offsets are into the whole text too. */
+  passages: Passage[];
+}
+
+/** What `classifyChunks` returns once every chunk has been handed over. */
+export interface DocumentOverview {
+  language: DocumentLanguage;
+  summary: LabelSummary[];
+  /** Length of the text in UTF-16 units (`text.length`). */
+  length: number;
+}
+
 export interface LabelInfo {
   id: LabelId;
   nameEn: string;
@@ -99,6 +123,9 @@ export type ErrorCode =
   | "UNSUPPORTED_MODEL_VERSION"
   | "CORRUPT_MODEL"
   | "INVALID_MODEL"
+  | "NOT_A_FUNCTION"
+  | "WORKER_FAILED"
+  | "WORKER_TERMINATED"
   | "INTERNAL";
 
 /** What the package throws: a plain `Error` with a stable `code`. */
@@ -106,10 +133,28 @@ export interface CyberclauseError extends Error {
   code: ErrorCode;
 }
 
-/** Cuts `text` into passages and classifies each with the bundled model. */
+/** Longest `text` accepted by `classify` and `classifyChunks`, in UTF-16 units (64 Mi). */
+export declare const MAX_TEXT_LENGTH: number;
+
+/**
+ * Cuts `text` into passages and classifies each with the bundled model. Text longer than
+ * `chunkBytes` is classified chunk by chunk; over `MAX_TEXT_LENGTH` it is refused
+ * (`INPUT_TOO_LARGE`).
+ */
 export declare function classify(text: string, options?: ClassifyOptions | null): ClassifiedDocument;
 
-/** Classifies `text` as one passage (no segmentation) with the bundled model. */
+/**
+ * Like `classify`, but hands each chunk's passages to `onChunk` as soon as they are
+ * ready instead of gathering them; returns the language and summary. An exception thrown
+ * by `onChunk` stops the work and propagates.
+ */
+export declare function classifyChunks(
+  text: string,
+  options: ClassifyOptions | null | undefined,
+  onChunk: (chunk: Chunk) => void,
+): DocumentOverview;
+
+/** Classifies `text` as one passage (no segmentation) with the bundled model; up to 16 MiB of UTF-8. */
 export declare function classifyPassage(text: string, options?: ClassifyOptions | null): Passage;
 
 /** The six labels, in score order, with names and definitions in English and French. */
@@ -123,6 +168,11 @@ export declare class Classifier {
   /** Throws with code `NOT_BYTES`, `NOT_A_MODEL`, `UNSUPPORTED_MODEL_VERSION`, `CORRUPT_MODEL` or `INVALID_MODEL`. */
   constructor(model: Uint8Array | ArrayBuffer);
   classify(text: string, options?: ClassifyOptions | null): ClassifiedDocument;
+  classifyChunks(
+    text: string,
+    options: ClassifyOptions | null | undefined,
+    onChunk: (chunk: Chunk) => void,
+  ): DocumentOverview;
   classifyPassage(text: string, options?: ClassifyOptions | null): Passage;
   modelInfo(): ModelInfo;
   /** Releases the model's WebAssembly memory now rather than at garbage collection. */

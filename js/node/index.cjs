@@ -3,7 +3,9 @@
 const wasm = require('./cyberclause_wasm.js');
 
 module.exports = {
+  MAX_TEXT_LENGTH: wasm.maxTextLength(),
   classify: wasm.classify,
+  classifyChunks: wasm.classifyChunks,
   classifyPassage: wasm.classifyPassage,
   labels: wasm.labels,
   modelInfo: wasm.modelInfo,

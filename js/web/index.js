@@ -4,7 +4,9 @@ import init, * as wasm from './cyberclause_wasm.js';
 
 await init({ module_or_path: new URL('./cyberclause_wasm_bg.wasm', import.meta.url) });
 
+export const MAX_TEXT_LENGTH = wasm.maxTextLength();
 export const classify = wasm.classify;
+export const classifyChunks = wasm.classifyChunks;
 export const classifyPassage = wasm.classifyPassage;
 export const labels = wasm.labels;
 export const modelInfo = wasm.modelInfo;

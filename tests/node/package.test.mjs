@@ -1,17 +1,15 @@
-// Installs the packed npm tarball (dist/cyberclause-*.tgz, made by scripts/build-pkg.sh)
-// into a fresh directory and checks it from ES modules and from CommonJS, through the
-// package's `exports` map, plus the web build's glue with synchronous initialisation.
+// Installs the packed npm tarball into a fresh directory and checks it from ES modules and
+// from CommonJS, through the package's `exports` map, plus the web build's glue with
+// synchronous initialisation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST = join(ROOT, 'dist');
+import { installTarball, ROOT } from './install.mjs';
+
 const LABEL_IDS = ['cyber_dependent', 'cyber_enabled', 'content_crime', 'procedural_power', 'safeguard', 'other'];
 
 const FR = [
@@ -27,27 +25,25 @@ const EN = [
 const ACCESS_FR =
   "Est puni de deux ans d'emprisonnement le fait d'accéder frauduleusement à un système de traitement automatisé de données.";
 
+// One unit over the documented limit; refused from its length, before any copy.
+const TOO_LONG = 'x'.repeat(64 * 1024 * 1024 + 1);
+
+let installed;
 let dir;
 let esm;
 let cjs;
 let requireFromDir;
 
 before(() => {
-  const tarballs = readdirSync(DIST).filter((f) => /^cyberclause-.*\.tgz$/.test(f));
-  assert.equal(tarballs.length, 1, `expected one tarball in ${DIST}, found ${tarballs.join(', ') || 'none'}`);
-  dir = mkdtempSync(join(tmpdir(), 'cyberclause-pkg-'));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(DIST, tarballs[0])], {
-    cwd: dir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  installed = installTarball();
+  dir = installed.dir;
   writeFileSync(join(dir, 'entry.mjs'), "export * from 'cyberclause';\n");
   writeFileSync(join(dir, 'entry.cjs'), "module.exports = require('cyberclause');\n");
   requireFromDir = createRequire(join(dir, 'entry.cjs'));
 });
 
 after(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  installed?.remove();
 });
 
 test('the exports map sends Node to the node build', () => {
@@ -59,9 +55,10 @@ test('loads from ESM (import) and from CJS (require)', async () => {
   esm = await import(pathToFileURL(join(dir, 'entry.mjs')).href);
   cjs = requireFromDir('./entry.cjs');
   for (const mod of [esm, cjs]) {
-    for (const name of ['classify', 'classifyPassage', 'labels', 'modelInfo', 'Classifier']) {
+    for (const name of ['classify', 'classifyChunks', 'classifyPassage', 'labels', 'modelInfo', 'Classifier']) {
       assert.equal(typeof mod[name], 'function', name);
     }
+    assert.equal(mod.MAX_TEXT_LENGTH, 64 * 1024 * 1024);
   }
 });
 
@@ -155,7 +152,12 @@ for (const [kind, get] of [['ESM', () => esm], ['CJS', () => cjs]]) {
     assert.throws(() => mod.classify('text', { evidence: -1 }), code('INVALID_OPTIONS'));
     assert.throws(() => mod.classify('text', { evidence: 1.5 }), code('INVALID_OPTIONS'));
     assert.throws(() => mod.classify('text', 'auto'), code('INVALID_OPTIONS'));
-    assert.throws(() => mod.classify('x'.repeat((16 << 20) + 1)), code('INPUT_TOO_LARGE'));
+    assert.throws(() => mod.classify(TOO_LONG), code('INPUT_TOO_LARGE'));
+    assert.throws(() => mod.classifyChunks(TOO_LONG, null, () => {}), code('INPUT_TOO_LARGE'));
+    assert.throws(() => mod.classifyPassage('x'.repeat((16 << 20) + 1)), code('INPUT_TOO_LARGE'));
+    assert.throws(() => mod.classify('text', { chunkBytes: 10 }), code('INVALID_OPTIONS'));
+    assert.throws(() => mod.classify('text', { chunkBytes: (2 << 20) + 1 }), code('INVALID_OPTIONS'));
+    assert.throws(() => mod.classifyChunks('text', null, 'not a function'), code('NOT_A_FUNCTION'));
     assert.throws(() => new mod.Classifier(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])), code('NOT_A_MODEL'));
     assert.throws(() => new mod.Classifier(new TextEncoder().encode('not a model at all, just garbage')), code('NOT_A_MODEL'));
     assert.throws(() => new mod.Classifier('garbage'), code('NOT_BYTES'));

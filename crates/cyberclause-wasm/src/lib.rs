@@ -3,109 +3,30 @@
 //! Every export validates its arguments and reports failures as a thrown JS `Error`
 //! with a stable `code` property; nothing here panics.
 
+mod args;
+
 use std::sync::OnceLock;
 
-use cyberclause::{
-    Classifier as Core, ClassifyOptions, DocLang, Document, Evidence, Granularity, Label, LabelSummary, Lang,
-    Passage, Scores,
-};
-use js_sys::{Reflect, Uint8Array};
+use cyberclause::{Classifier as Core, DocLang, Evidence, Label, LabelSummary, Lang, Passage, Scores};
+use js_sys::{Array, Function, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+pub use args::MAX_INPUT_UNITS;
+use args::{core_error, js_error, options_arg, text_arg, Thrown};
+
 /// The model shipped with the package.
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../../../models/cyberclause.model");
-
-/// Evidence terms per passage when the caller does not say.
-const DEFAULT_EVIDENCE: usize = 8;
-/// Upper bound accepted for `options.evidence`.
-const MAX_EVIDENCE: usize = 1000;
 
 fn embedded() -> Result<&'static Core, JsValue> {
     static CELL: OnceLock<Result<Core, cyberclause::Error>> = OnceLock::new();
     CELL.get_or_init(|| Core::from_bytes(EMBEDDED_MODEL)).as_ref().map_err(core_error)
 }
 
-// ---------------------------------------------------------------- errors
-
-fn js_error(code: &str, message: &str) -> JsValue {
-    let err = js_sys::Error::new(message);
-    // Setting a property on a fresh Error object cannot fail; ignore the Result anyway.
-    let _ = Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(code));
-    err.into()
-}
-
-fn core_error(e: &cyberclause::Error) -> JsValue {
-    js_error(e.code(), &e.to_string())
-}
-
 fn serialize<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
     value.serialize(&ser).map_err(|e| js_error("INTERNAL", &format!("could not convert the result: {e}")))
-}
-
-// ---------------------------------------------------------------- arguments
-
-fn text_arg(text: &JsValue, max_bytes: usize) -> Result<String, JsValue> {
-    let Some(s) = text.dyn_ref::<js_sys::JsString>() else {
-        return Err(js_error("NOT_A_STRING", "text must be a string"));
-    };
-    // Every UTF-16 unit is at least one UTF-8 byte: refuse early, before copying.
-    let units = s.length() as usize;
-    if units > max_bytes {
-        return Err(js_error(
-            "INPUT_TOO_LARGE",
-            &format!("input is at least {units} bytes, over the limit of {max_bytes} bytes"),
-        ));
-    }
-    // Lone surrogates become U+FFFD, one UTF-16 unit each, so offsets are unchanged.
-    Ok(String::from(s))
-}
-
-struct Opts {
-    core: ClassifyOptions,
-}
-
-fn options_arg(options: &JsValue) -> Result<Opts, JsValue> {
-    let mut core = ClassifyOptions { evidence: DEFAULT_EVIDENCE, ..ClassifyOptions::default() };
-    if options.is_undefined() || options.is_null() {
-        return Ok(Opts { core });
-    }
-    if !options.is_object() || options.is_function() || js_sys::Array::is_array(options) {
-        return Err(js_error("INVALID_OPTIONS", "options must be an object"));
-    }
-    let get = |key: &str| {
-        Reflect::get(options, &JsValue::from_str(key))
-            .map_err(|_| js_error("INVALID_OPTIONS", &format!("options.{key} cannot be read")))
-    };
-    let g = get("granularity")?;
-    if !g.is_undefined() {
-        core.granularity = match g.as_string().as_deref() {
-            Some("auto") => Granularity::Auto,
-            Some("paragraph") => Granularity::Paragraph,
-            Some("sentence") => Granularity::Sentence,
-            _ => {
-                return Err(js_error(
-                    "INVALID_OPTIONS",
-                    "options.granularity must be \"auto\", \"paragraph\" or \"sentence\"",
-                ))
-            }
-        };
-    }
-    let e = get("evidence")?;
-    if !e.is_undefined() {
-        core.evidence = match e.as_f64() {
-            Some(n) if n.fract() == 0.0 && (0.0..=MAX_EVIDENCE as f64).contains(&n) => n as usize,
-            _ => {
-                return Err(js_error(
-                    "INVALID_OPTIONS",
-                    &format!("options.evidence must be an integer from 0 to {MAX_EVIDENCE}"),
-                ))
-            }
-        };
-    }
-    Ok(Opts { core })
 }
 
 // ---------------------------------------------------------------- JS shapes
@@ -139,8 +60,27 @@ impl<'a> From<&'a Passage> for JsPassage<'a> {
 #[derive(Serialize)]
 struct JsDocument<'a> {
     language: DocLang,
-    passages: Vec<JsPassage<'a>>,
+    /// Already JS objects: built chunk by chunk, so no chunk's Rust passages outlive it.
+    #[serde(serialize_with = "serde_wasm_bindgen::preserve::serialize")]
+    passages: Array,
     summary: &'a [LabelSummary],
+}
+
+/// What `classifyChunks` hands over for each chunk; offsets are into the whole text.
+#[derive(Serialize)]
+struct JsChunk<'a> {
+    start: usize,
+    end: usize,
+    passages: Vec<JsPassage<'a>>,
+}
+
+/// What `classifyChunks` returns once every chunk has been handed over.
+#[derive(Serialize)]
+struct JsOverview<'a> {
+    language: DocLang,
+    summary: &'a [LabelSummary],
+    /// The text's length in UTF-16 units.
+    length: usize,
 }
 
 #[derive(Serialize)]
@@ -165,18 +105,45 @@ struct JsModelInfo<'a> {
 
 fn classify_with(core: &Core, text: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let opts = options_arg(options)?;
-    let text = text_arg(text, opts.core.max_bytes)?;
-    let doc: Document = core.classify(&text, &opts.core).map_err(|e| core_error(&e))?;
-    serialize(&JsDocument {
-        language: doc.language,
-        passages: doc.passages.iter().map(JsPassage::from).collect(),
-        summary: &doc.summary,
-    })
+    let text = text_arg(text, MAX_INPUT_UNITS)?;
+    let passages = Array::new();
+    let overview = core
+        .classify_chunks(&text, &opts.core, opts.chunk_bytes, |chunk| {
+            for p in &chunk.passages {
+                passages.push(&serialize(&JsPassage::from(p))?);
+            }
+            Ok::<(), Thrown>(())
+        })
+        .map_err(|t| t.0)?;
+    serialize(&JsDocument { language: overview.language, passages, summary: &overview.summary })
+}
+
+fn classify_chunks_with(core: &Core, text: &JsValue, options: &JsValue, on_chunk: &JsValue) -> Result<JsValue, JsValue> {
+    let Some(on_chunk) = on_chunk.dyn_ref::<Function>() else {
+        return Err(js_error("NOT_A_FUNCTION", "onChunk must be a function"));
+    };
+    let opts = options_arg(options)?;
+    let text = text_arg(text, MAX_INPUT_UNITS)?;
+    let overview = core
+        .classify_chunks(&text, &opts.core, opts.chunk_bytes, |chunk| {
+            let passages = chunk.passages.iter().map(JsPassage::from).collect();
+            let js = serialize(&JsChunk { start: chunk.start_utf16, end: chunk.end_utf16, passages })?;
+            // Whatever the callback throws stops the work and reaches the caller as is.
+            on_chunk.call1(&JsValue::NULL, &js)?;
+            Ok::<(), Thrown>(())
+        })
+        .map_err(|t| t.0)?;
+    serialize(&JsOverview { language: overview.language, summary: &overview.summary, length: overview.len_utf16 })
 }
 
 fn classify_passage_with(core: &Core, text: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let opts = options_arg(options)?;
+    // One passage is one call to the core, so the core's limit applies (checked on the
+    // JS length first: every UTF-16 unit is at least one UTF-8 byte).
     let text = text_arg(text, opts.core.max_bytes)?;
+    if text.len() > opts.core.max_bytes {
+        return Err(core_error(&cyberclause::Error::InputTooLarge { len: text.len(), max: opts.core.max_bytes }));
+    }
     let p = core.classify_passage(&text, opts.core.evidence);
     serialize(&JsPassage::from(&p))
 }
@@ -200,10 +167,23 @@ pub fn classify(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     classify_with(embedded()?, &text, &options)
 }
 
+/// Classifies `text` chunk by chunk with the bundled model, calling `onChunk` with each
+/// chunk's passages as soon as they are ready; returns the language and summary.
+#[wasm_bindgen(js_name = classifyChunks, skip_typescript)]
+pub fn classify_chunks(text: JsValue, options: JsValue, on_chunk: JsValue) -> Result<JsValue, JsValue> {
+    classify_chunks_with(embedded()?, &text, &options, &on_chunk)
+}
+
 /// Classifies `text` as a single passage with the bundled model.
 #[wasm_bindgen(js_name = classifyPassage, skip_typescript)]
 pub fn classify_passage(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     classify_passage_with(embedded()?, &text, &options)
+}
+
+/// Longest text `classify` and `classifyChunks` accept, in UTF-16 units.
+#[wasm_bindgen(js_name = maxTextLength, skip_typescript)]
+pub fn max_text_length() -> u32 {
+    MAX_INPUT_UNITS as u32
 }
 
 /// The six labels, in score order.
@@ -255,6 +235,11 @@ impl JsClassifier {
     #[wasm_bindgen(js_name = classify)]
     pub fn classify(&self, text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         classify_with(&self.inner, &text, &options)
+    }
+
+    #[wasm_bindgen(js_name = classifyChunks)]
+    pub fn classify_chunks(&self, text: JsValue, options: JsValue, on_chunk: JsValue) -> Result<JsValue, JsValue> {
+        classify_chunks_with(&self.inner, &text, &options, &on_chunk)
     }
 
     #[wasm_bindgen(js_name = classifyPassage)]

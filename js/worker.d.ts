@@ -1,0 +1,37 @@
+// Types of `cyberclause/worker` (hand-written; the same for every entry point).
+import type { ClassifiedDocument, ClassifyOptions, Passage } from "./index.js";
+
+/** Progress of one request, reported once per chunk (see `ClassifyOptions.chunkBytes`). */
+export interface WorkerProgress {
+  /** UTF-16 units of the text classified so far. */
+  done: number;
+  /** `text.length`. */
+  total: number;
+  /** The passages of the chunk just classified; offsets are into the whole text. */
+  passages: Passage[];
+}
+
+export interface WorkerClassifyOptions extends ClassifyOptions {
+  /** Called in the calling thread after each chunk; if it throws, the promise rejects with that. */
+  onProgress?: (progress: WorkerProgress) => void;
+}
+
+/** A classifier running in a Web Worker (browsers) or a worker thread (Node.js). */
+export interface WorkerClassifier {
+  /**
+   * Classifies `text` off the calling thread. Resolves to exactly what `classify(text,
+   * options)` returns; rejects with an `Error` with a `code` (the same codes as
+   * `classify`, plus `WORKER_FAILED` and `WORKER_TERMINATED`). Requests run one after
+   * another.
+   */
+  classify(text: string, options?: WorkerClassifyOptions | null): Promise<ClassifiedDocument>;
+  /** Stops the worker; pending and later requests reject with `WORKER_TERMINATED`. */
+  terminate(): void;
+}
+
+/**
+ * Starts a worker with the bundled model. In browsers you may pass a `Worker` you
+ * started yourself on `cyberclause/worker-script` (a module worker); Node.js starts a
+ * `worker_threads` thread that does not keep the process alive while idle.
+ */
+export declare function createWorkerClassifier(worker?: Worker): WorkerClassifier;

@@ -1,0 +1,119 @@
+// `cyberclause/worker` in Node.js (worker_threads), installed from the tarball: progress
+// chunk by chunk with offsets into the whole text, the same result as `classify`, errors
+// with codes, termination.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { corpus, installTarball } from './install.mjs';
+
+let installed;
+let esm;
+let cjs;
+let sync;
+
+// About 120 KB of real passages separated by blank lines, so 8 KiB chunks give many
+// progress reports.
+const TEXT = `🔒 ${corpus().slice(0, 400).map((r) => r.text).join('\n\n')}`;
+const OPTS = { chunkBytes: 8192, evidence: 3 };
+
+before(() => {
+  installed = installTarball('cyberclause-worker-');
+  writeFileSync(join(installed.dir, 'entry.mjs'), "export * from 'cyberclause/worker';\n");
+  const requireFromDir = createRequire(join(installed.dir, 'entry.cjs'));
+  cjs = requireFromDir('cyberclause/worker');
+  sync = requireFromDir('cyberclause');
+});
+
+after(() => installed?.remove());
+
+test('the worker entry loads from ESM and CJS', async () => {
+  esm = await import(pathToFileURL(join(installed.dir, 'entry.mjs')).href);
+  assert.equal(typeof esm.createWorkerClassifier, 'function');
+  assert.equal(typeof cjs.createWorkerClassifier, 'function');
+});
+
+for (const [kind, get] of [['ESM', () => esm], ['CJS', () => cjs]]) {
+  test(`${kind}: progress per chunk, offsets in the whole text, same result as classify`, async () => {
+    const wc = get().createWorkerClassifier();
+    try {
+      const reports = [];
+      const doc = await wc.classify(TEXT, { ...OPTS, onProgress: (p) => reports.push(p) });
+      assert.ok(reports.length >= 10, `${reports.length} progress reports`);
+      let previous = 0;
+      for (const r of reports) {
+        assert.equal(r.total, TEXT.length);
+        assert.ok(r.done > previous && r.done <= r.total);
+        // Chunks end at a blank line (or at the end of the text), never inside a passage.
+        assert.ok(r.done === r.total || /\n[ \t]*\n$/.test(TEXT.slice(0, r.done)), `chunk ends at ${r.done}`);
+        for (const p of r.passages) {
+          assert.ok(p.start >= previous && p.end <= r.done, `passage ${p.start}..${p.end} in ${previous}..${r.done}`);
+          assert.ok(p.start < p.end);
+        }
+        previous = r.done;
+      }
+      assert.equal(previous, TEXT.length);
+      assert.deepEqual(reports.flatMap((r) => r.passages), doc.passages);
+      assert.deepEqual(doc, sync.classify(TEXT, OPTS));
+    } finally {
+      wc.terminate();
+    }
+  });
+}
+
+test('requests queue in one worker and each gets its own result', async () => {
+  const wc = cjs.createWorkerClassifier();
+  try {
+    const texts = [TEXT.slice(0, 3000), TEXT.slice(3000, 9000), TEXT];
+    const docs = await Promise.all(texts.map((t) => wc.classify(t)));
+    docs.forEach((doc, i) => assert.deepEqual(doc, sync.classify(texts[i])));
+  } finally {
+    wc.terminate();
+  }
+});
+
+test('errors carry codes and leave the worker usable', async () => {
+  const wc = esm.createWorkerClassifier();
+  try {
+    const rejects = (promise, code) => assert.rejects(promise, (e) => e instanceof Error && e.code === code && e.message.length > 0);
+    await rejects(wc.classify(42), 'NOT_A_STRING');
+    await rejects(wc.classify(new String('boxed')), 'NOT_A_STRING');
+    await rejects(wc.classify('text', 'auto'), 'INVALID_OPTIONS');
+    await rejects(wc.classify('text', { granularity: 'word' }), 'INVALID_OPTIONS');
+    await rejects(wc.classify('text', { chunkBytes: 1 }), 'INVALID_OPTIONS');
+    await rejects(wc.classify('text', { onProgress: 'often' }), 'INVALID_OPTIONS');
+    await rejects(wc.classify('text', { extra: () => 1 }), 'INVALID_OPTIONS');
+    const thrown = new Error('stop here');
+    await assert.rejects(wc.classify(TEXT, { ...OPTS, onProgress: () => { throw thrown; } }), (e) => e === thrown);
+    const doc = await wc.classify(TEXT.slice(0, 2000));
+    assert.deepEqual(doc, sync.classify(TEXT.slice(0, 2000)));
+  } finally {
+    wc.terminate();
+  }
+});
+
+test('terminate rejects pending and later requests', async () => {
+  const wc = cjs.createWorkerClassifier();
+  const pending = wc.classify(TEXT, OPTS);
+  wc.terminate();
+  await assert.rejects(pending, (e) => e.code === 'WORKER_TERMINATED');
+  await assert.rejects(wc.classify('text'), (e) => e.code === 'WORKER_TERMINATED');
+});
+
+test('an idle worker does not keep Node running', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const script = [
+    "const { createWorkerClassifier } = require('cyberclause/worker');",
+    'createWorkerClassifier().classify(process.argv[1]).then((d) => console.log(d.passages.length));',
+  ].join('\n');
+  // Exits by itself once the result is in (execFileSync would hang, then time out, if not).
+  const out = execFileSync(process.execPath, ['-e', script, TEXT.slice(0, 2000)], {
+    cwd: installed.dir,
+    timeout: 60_000,
+    encoding: 'utf8',
+  });
+  assert.equal(Number(out.trim()), sync.classify(TEXT.slice(0, 2000)).passages.length);
+});
