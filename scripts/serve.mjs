@@ -88,7 +88,14 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const dir = process.argv[2] || join(fileURLToPath(new URL('..', import.meta.url)), 'target', 'www');
   const port = Number(process.env.PORT || 8080);
   const host = process.env.HOST || '127.0.0.1';
-  const server = await serve(dir, { port, host });
+  let server;
+  try {
+    server = await serve(dir, { port, host });
+  } catch (err) {
+    const why = err.code === 'EADDRINUSE' ? `port ${port} is in use (set PORT to another one)` : err.message;
+    console.error(`serve: cannot listen on ${host}:${port}: ${why}`);
+    process.exit(1);
+  }
   const { port: bound } = server.address();
   console.log(`cyberclause page: http://${host}:${bound}/  (serving ${dir}; Ctrl-C stops)`);
 }
