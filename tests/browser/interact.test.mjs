@@ -141,3 +141,22 @@ test('a French browser gets the French interface by default', async () => {
   assert.match(await p.textContent('#privacy'), /ne quitte jamais cet appareil/);
   await fr.context.close();
 });
+
+test('a long text shows results while it is still being classified, with progress', async () => {
+  const text = Array.from({ length: 40 }, (_, i) => `Article ${i + 1}.\n\n${SIX}`).join('\n\n');
+  // Record the page's state at every change of the text view: deterministic, no timing.
+  await page.evaluate(() => {
+    window.__seen = [];
+    new MutationObserver(() => {
+      const busy = document.getElementById('results').getAttribute('aria-busy') === 'true';
+      window.__seen.push({ busy, passages: document.querySelectorAll('#doc .passage').length, progress: document.getElementById('progress').value });
+    }).observe(document.getElementById('doc'), { childList: true });
+  });
+  await classify(page, text);
+  const seen = await page.evaluate(() => window.__seen);
+  const partial = seen.filter((s) => s.busy && s.passages > 0);
+  assert.ok(partial.length >= 2, `results appeared in ${partial.length} steps before the end`);
+  assert.ok(partial.some((s) => s.progress > 0 && s.progress < 1), 'progress between 0 and 1 was shown');
+  const want = await expected(text);
+  assert.equal((await shownPassages(page)).length, want.passages.length);
+});

@@ -46,6 +46,8 @@ function passageElement(text, p, index) {
   chip.textContent = labelName(p.label);
   const body = document.createElement('span');
   body.className = 'ptext';
+  // Each passage keeps its own direction: Arabic or Hebrew passages read right to left.
+  body.dir = 'auto';
   body.textContent = text.slice(p.start, p.end);
   el.append(chip, body);
   return el;

@@ -118,7 +118,7 @@ function onEngine(msg) {
 function renderModelInfo() {
   const m = state.model;
   if (!m) return;
-  ui.model.textContent = `${t('modelHeading')}: ${m.version} (${m.trained}), ${m.algorithm}, corpus ${m.corpusHash.slice(0, 12)}…`;
+  ui.model.textContent = t('modelLine', { version: m.version, trained: m.trained, algorithm: m.algorithm, hash: m.corpusHash.slice(0, 12) });
 }
 
 function renderFilterOptions() {
