@@ -2,7 +2,7 @@
 // must show that label — as data-label and as the label's name in the chip.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, newContext, openPage, classify, shownPassages, expected, labelInfo, screenshot, CLEAR_CUT, SIX } from './helpers.mjs';
+import { launch, startServer, newContext, openPage, classify, waitForOutcome, shownPassages, expected, labelInfo, screenshot, CLEAR_CUT, SIX } from './helpers.mjs';
 
 let browser; let server; let url; let page; let ctx;
 
@@ -65,4 +65,18 @@ test('selecting a passage shows six probabilities summing to 1 and marks evidenc
   assert.ok(marks.some((m) => m.includes(top)), `the strongest term "${top}" is marked (marks: ${marks.join(', ')})`);
   const terms = await page.$$eval('#detail-body .evidence li', (lis) => lis.map((li) => li.textContent));
   assert.equal(terms.length, target.evidence.length);
+});
+
+test('each built-in example loads and is classified as the package classifies it', async () => {
+  const { EXAMPLES } = await import('../../www/js/examples.js');
+  for (const ex of EXAMPLES) {
+    await page.evaluate(() => { document.getElementById('status').className = ''; });
+    await page.click(`[data-example="${ex.id}"]`);
+    await waitForOutcome(page);
+    assert.equal(await page.inputValue('#text'), ex.text);
+    const want = await expected(ex.text);
+    assert.ok(want.passages.length >= 3, `${ex.id} has several passages`);
+    assert.deepEqual((await shownPassages(page)).map((p) => [p.label, p.start]), want.passages.map((p) => [p.label, p.start]));
+    await screenshot(page, `example-${ex.id}`);
+  }
 });
