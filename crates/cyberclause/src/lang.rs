@@ -34,14 +34,27 @@ const EN: &[&str] = &[
     "or", "as", "an", "any", "from", "it", "not", "such", "may", "its", "have", "has", "other", "where", "who",
 ];
 
+/// Stop words of other European languages a user may paste (Spanish, Portuguese, Italian,
+/// German, Dutch), none of them common in French or English text: "de", "la", "un", "en",
+/// "il", "non", "se", "sera", "al" are left out.
+const OTHER: &[&str] = &[
+    "el", "los", "las", "del", "por", "para", "una", "con", "como", "sus", "este", "esta", "lo", "dos", "ser", "os",
+    "da", "do", "em", "nao", "um", "ao", "ate", "pelo", "pela", "das", "della", "delle", "di", "che", "per", "sono", "gli", "dei",
+    "nel", "alla", "der", "die", "das", "und", "ist", "nicht", "mit", "von", "zu", "den", "dem", "ein", "eine",
+    "einer", "wird", "werden", "oder", "auf", "sich", "im", "fur", "bei", "nach", "aus", "durch", "het", "een",
+    "van", "niet", "zijn", "wordt", "ook",
+];
+
 /// Counts stop words of each language; a passage needs a clear majority and enough of
-/// them (a tenth of its words) to be called French or English.
+/// them (a tenth of its words) to be called French or English, and fewer than half as
+/// many stop words of another language (Spanish shares "de", "la", "un" with French).
 pub fn detect(text: &str) -> Lang {
     let folded = fold(text);
     let ws = words(&folded);
     let fr = ws.iter().filter(|w| FR.contains(w)).count();
     let en = ws.iter().filter(|w| EN.contains(w)).count();
-    let enough = (fr + en) * 10 >= ws.len() && fr + en >= 2;
+    let other = ws.iter().filter(|w| OTHER.contains(w)).count();
+    let enough = (fr + en) * 10 >= ws.len() && fr + en >= 2 && other * 2 < fr + en;
     match (enough, fr.cmp(&en)) {
         (false, _) => Lang::Unknown,
         (true, std::cmp::Ordering::Greater) => Lang::Fr,
@@ -78,6 +91,20 @@ mod tests {
         assert_eq!(detect("Jede Vertragspartei trifft die erforderlichen gesetzgeberischen Maßnahmen."), Lang::Unknown);
         assert_eq!(detect(""), Lang::Unknown);
     }
+
+    #[test]
+    fn spanish_german_italian_portuguese_are_not_french_or_english() {
+        for text in [
+            "El acceso ilícito a un sistema informático será castigado con pena de prisión de seis meses a dos años.",
+            "La interceptación de datos informáticos por medios técnicos será castigada con la pena de prisión.",
+            "Der Zugang zu einem Computersystem ohne Recht wird mit Freiheitsstrafe bis zu drei Jahren bestraft.",
+            "Chiunque abusivamente si introduce in un sistema informatico o telematico protetto da misure di sicurezza è punito con la reclusione fino a tre anni.",
+            "O acesso ilegítimo a um sistema informático é punido com pena de prisão até um ano ou com pena de multa.",
+        ] {
+            assert_eq!(detect(text), Lang::Unknown, "{text}");
+        }
+    }
+
 
     #[test]
     fn documents() {
