@@ -3,7 +3,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 
 use anyhow::Result;
-use cyberclause::{Classifier, ClassifyOptions, Passage};
+use cyberclause::{Classifier, ClassifyOptions, Lang, Passage};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::{json, Value};
 
@@ -18,6 +18,7 @@ const HARD_FACTOR: usize = 4;
 /// Reads `input` chunk by chunk and prints every passage as it is classified.
 pub fn document(classifier: &Classifier, input: impl Read, out: &mut impl Write, json_out: bool, opts: &ClassifyOptions) -> Result<usize> {
     let (mut base_bytes, mut base_utf16, mut count, mut invalid) = (0usize, 0usize, 0usize, false);
+    let mut unknown = 0;
     chunks(input, CHUNK_BYTES, |chunk| {
         let text = String::from_utf8_lossy(chunk);
         invalid |= matches!(text, std::borrow::Cow::Owned(_));
@@ -25,6 +26,7 @@ pub fn document(classifier: &Classifier, input: impl Read, out: &mut impl Write,
         for p in &doc.passages {
             write_passage(out, p, base_bytes, base_utf16, json_out)?;
             count += 1;
+            unknown += usize::from(p.lang == Lang::Unknown);
         }
         base_bytes += text.len();
         base_utf16 += text.encode_utf16().count();
@@ -33,7 +35,19 @@ pub fn document(classifier: &Classifier, input: impl Read, out: &mut impl Write,
     if invalid {
         eprintln!("warning: the input was not valid UTF-8; invalid bytes were replaced with U+FFFD (offsets count the replacements)");
     }
+    warn_unsupported_language(unknown, count);
     Ok(count)
+}
+
+/// Passages in neither French nor English (`"lang": "unknown"`) are labelled all the same;
+/// say once, with a code, that the model was not made for them.
+fn warn_unsupported_language(unknown: usize, total: usize) {
+    if unknown > 0 {
+        eprintln!(
+            "warning [UNSUPPORTED_LANGUAGE]: {unknown} of {total} passages are in neither French nor English (lang \"unknown\"); \
+             they are labelled, but the model knows only French and English, so their labels are unreliable"
+        );
+    }
 }
 
 /// Calls `each` with the input's chunks in order, cut as `cyberclause::chunk_ranges` cuts
@@ -156,7 +170,7 @@ pub fn batch(classifier: &Classifier, input: impl Read, size: Option<u64>, out: 
         b.set_style(ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {per_sec} eta {eta}").unwrap());
         b
     });
-    let (mut ok, mut bad) = (0usize, 0usize);
+    let (mut ok, mut bad, mut unknown) = (0usize, 0usize, 0usize);
     let mut reader = BufReader::new(input);
     let mut raw = Vec::new();
     let mut number = 0;
@@ -176,6 +190,7 @@ pub fn batch(classifier: &Classifier, input: impl Read, size: Option<u64>, out: 
                 let line = json!({"id": id, "label": p.label, "scores": p.scores, "lang": p.lang, "evidence": p.evidence});
                 writeln!(out, "{line}")?;
                 ok += 1;
+                unknown += usize::from(p.lang == Lang::Unknown);
             }
             Err(e) => {
                 bar.suspend(|| eprintln!("line {number}: {e}"));
@@ -184,6 +199,7 @@ pub fn batch(classifier: &Classifier, input: impl Read, size: Option<u64>, out: 
         }
     }
     bar.finish_and_clear();
+    warn_unsupported_language(unknown, ok);
     Ok((ok, bad))
 }
 
