@@ -24,7 +24,21 @@ pub struct TrainFile {
     pub folds: usize,
     pub features: usize,
     pub min_df: usize,
+    /// See `TrainConfig::prior_correction`.
+    pub prior_correction: f64,
     pub candidates: Vec<Candidate>,
+}
+
+impl TrainFile {
+    fn config(&self, algorithm: Algorithm) -> TrainConfig {
+        TrainConfig {
+            algorithm,
+            features: self.features,
+            min_df: self.min_df,
+            prior_correction: self.prior_correction,
+            ..TrainConfig::default()
+        }
+    }
 }
 
 #[derive(Debug, Deserialize, Clone, Copy)]
@@ -91,7 +105,7 @@ pub fn train(corpus: &Path, config: &Path, dev: Option<&Path>, out_dir: &Path) -
     let examples = examples(&entries)?;
     let mut results = Vec::new();
     for c in &tf.candidates {
-        let cfg = TrainConfig { algorithm: (*c).into(), features: tf.features, min_df: tf.min_df, ..TrainConfig::default() };
+        let cfg = tf.config((*c).into());
         let started = std::time::Instant::now();
         let r = cv(&examples, &cfg, tf.folds)?;
         eprintln!("{}: CV macro-F1 {:.3} (T={:.2}) in {:.1?}", r.algorithm, r.eval.overall.macro_f1, r.temperature, started.elapsed());
@@ -101,7 +115,7 @@ pub fn train(corpus: &Path, config: &Path, dev: Option<&Path>, out_dir: &Path) -
         .iter()
         .max_by(|a, b| a.eval.overall.macro_f1.total_cmp(&b.eval.overall.macro_f1))
         .context("no candidates in the train config")?;
-    let cfg = TrainConfig { algorithm: best.algorithm, features: tf.features, min_df: tf.min_df, ..TrainConfig::default() };
+    let cfg = tf.config(best.algorithm);
     let started = std::time::Instant::now();
     let fitted = fit(&examples, &cfg)?;
     let fit_time = started.elapsed();
@@ -138,6 +152,7 @@ pub fn train(corpus: &Path, config: &Path, dev: Option<&Path>, out_dir: &Path) -
     let summary = json!({
         "chosen": best.algorithm.to_string(),
         "temperature": best.temperature,
+        "prior_correction": tf.prior_correction,
         "final_fit_seconds": fit_time.as_secs_f64(),
         "vocabulary": fitted.vocab.len(),
         "model_bytes": bytes.len(),

@@ -38,7 +38,8 @@ fn parse(spec: &str) -> TrainConfig {
         "nblr" => (Algorithm::NbLogistic { nb_alpha: f(1), alpha: f(2) }, f(3) as usize),
         other => panic!("unknown algorithm {other}"),
     };
-    TrainConfig { algorithm, features, ..TrainConfig::default() }
+    // Prior corrections are swept on the out-of-fold logits below, so none in the fit.
+    TrainConfig { algorithm, features, prior_correction: 0.0, ..TrainConfig::default() }
 }
 
 fn main() {
