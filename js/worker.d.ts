@@ -30,8 +30,21 @@ export interface WorkerClassifier {
 }
 
 /**
+ * What the browser helper needs of a `Worker` (a DOM `Worker` has it; spelled out so
+ * that projects without the DOM library type-check).
+ */
+export interface WorkerLike {
+  postMessage(message: unknown): void;
+  terminate(): void;
+  addEventListener(
+    type: "message" | "error" | "messageerror",
+    listener: (event: { readonly data?: unknown; readonly message?: string }) => void,
+  ): void;
+}
+
+/**
  * Starts a worker with the bundled model. In browsers you may pass a `Worker` you
  * started yourself on `cyberclause/worker-script` (a module worker); Node.js starts a
  * `worker_threads` thread that does not keep the process alive while idle.
  */
-export declare function createWorkerClassifier(worker?: Worker): WorkerClassifier;
+export declare function createWorkerClassifier(worker?: WorkerLike): WorkerClassifier;
