@@ -32,6 +32,14 @@ wasm-bindgen --target nodejs --out-dir pkg/node "$WASM"
 wasm-bindgen --target web --out-dir pkg/web "$WASM"
 # The generated typings are loosely typed (`any`); the package ships js/index.d.ts instead.
 rm -f pkg/node/*.d.ts pkg/web/*.d.ts
+# Both targets emit the same .wasm: ship it once (in web/, where browsers and bundlers
+# look for it) and point the Node glue at it, halving the tarball.
+cmp -s pkg/node/cyberclause_wasm_bg.wasm pkg/web/cyberclause_wasm_bg.wasm ||
+  die "the nodejs and web targets produced different .wasm files"
+rm pkg/node/cyberclause_wasm_bg.wasm
+sed -i 's#`${__dirname}/cyberclause_wasm_bg.wasm`#`${__dirname}/../web/cyberclause_wasm_bg.wasm`#' pkg/node/cyberclause_wasm.js
+grep -q '/../web/cyberclause_wasm_bg.wasm`' pkg/node/cyberclause_wasm.js ||
+  die "could not point pkg/node/cyberclause_wasm.js at web/cyberclause_wasm_bg.wasm (wasm-bindgen output changed?)"
 
 version=$(sed -n 's/^version *= *"\(.*\)"/\1/p' "$CRATE/Cargo.toml" | head -n1)
 [ -n "$version" ] || die "cannot read the version of $CRATE"
@@ -60,5 +68,5 @@ ls dist/cyberclause-"$version".tgz >/dev/null || die "npm pack did not produce d
 
 gz() { gzip -9 -c "$1" | wc -c; }
 echo "build-pkg: dist/cyberclause-$version.tgz ($(wc -c < "dist/cyberclause-$version.tgz") bytes)" >&2
-echo "build-pkg: gzip -9 sizes: wasm $(gz pkg/node/cyberclause_wasm_bg.wasm) B," \
+echo "build-pkg: gzip -9 sizes: wasm $(gz pkg/web/cyberclause_wasm_bg.wasm) B," \
   "node glue $(gz pkg/node/cyberclause_wasm.js) B, web glue $(gz pkg/web/cyberclause_wasm.js) B" >&2

@@ -3,12 +3,12 @@
 // synchronous initialisation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { installTarball, ROOT } from './install.mjs';
+import { installTarball, ROOT, tarball } from './install.mjs';
 
 const LABEL_IDS = ['cyber_dependent', 'cyber_enabled', 'content_crime', 'procedural_power', 'safeguard', 'other'];
 
@@ -44,6 +44,13 @@ before(() => {
 
 after(() => {
   installed?.remove();
+});
+
+test('the tarball is within the 400 KB budget and ships the wasm once', () => {
+  assert.ok(statSync(tarball()).size <= 400_000, `${statSync(tarball()).size} bytes`);
+  const pkg = join(dir, 'node_modules', 'cyberclause');
+  assert.ok(statSync(join(pkg, 'web', 'cyberclause_wasm_bg.wasm')).isFile());
+  assert.throws(() => statSync(join(pkg, 'node', 'cyberclause_wasm_bg.wasm')), { code: 'ENOENT' });
 });
 
 test('the exports map sends Node to the node build', () => {
