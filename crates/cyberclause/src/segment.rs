@@ -252,6 +252,18 @@ mod tests {
         assert_eq!(by(Granularity::Paragraph), 1);
     }
 
+    /// Regression (bad-input catalogue): a bidirectional pop after the full stop hid the end
+    /// of the sentence, so the blank line was taken for a PDF artefact and two paragraphs of
+    /// right-to-left text became one passage.
+    #[test]
+    fn bidi_controls_do_not_hide_paragraph_ends() {
+        let src = "\u{202E}يعاقب بالحبس كل من دخل عمدا وبغير حق إلى نظام معلوماتي.\u{202C}\n\n\u{200F}כל המחדיר לרשומה מחשבית נתונים כוזבים דינו מאסר.";
+        let segs = cut(src);
+        assert_eq!(segs.len(), 2, "{segs:?}");
+        assert!(segs.iter().all(|s| !s.text.contains(['\u{202E}', '\u{202C}', '\u{200F}'])));
+        assert!(src[segs[0].start..segs[0].end].starts_with("يعاقب"));
+    }
+
     #[test]
     fn empty_and_junk_inputs_give_no_passages() {
         assert!(cut("").is_empty());

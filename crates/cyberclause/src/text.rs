@@ -3,9 +3,13 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// Characters that carry nothing and are dropped: zero-width spaces and joiners,
-/// byte-order marks, soft hyphens.
+/// byte-order marks, soft hyphens, and the bidirectional marks, embeddings, overrides and
+/// isolates of right-to-left text (they only steer display).
 pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}'
+    )
 }
 
 /// Whitespace in the wide sense: Unicode spaces plus control characters (NUL and
@@ -67,6 +71,7 @@ mod tests {
         assert!(is_space('\0'));
         assert!(is_space('\u{00A0}'));
         assert!(is_invisible('\u{200B}'));
+        assert!(is_invisible('\u{202C}') && is_invisible('\u{200F}') && is_invisible('\u{2067}'));
         assert!(!is_space('\u{200B}'));
     }
 }

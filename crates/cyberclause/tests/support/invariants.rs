@@ -33,7 +33,9 @@ impl<'a> From<&'a Passage> for Span<'a> {
 
 /// Characters that segmentation drops or turns into plain spaces (see `text.rs`).
 fn is_ignorable(c: char) -> bool {
-    c.is_whitespace() || c.is_control() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 /// The characters of `s` that repairs never invent: the canonical decomposition's starters
