@@ -79,37 +79,45 @@ fn chunks(input: impl Read, target: usize, mut each: impl FnMut(&[u8]) -> Result
 struct LinePieces<R> {
     reader: BufReader<R>,
     hard: usize,
-    /// Bytes read but not yet handed out: the current line's start, never a whole line
-    /// (a piece is cut as soon as a newline or more than `hard` bytes are in).
-    rest: Vec<u8>,
+    /// Bytes read; those from `pos` on are not handed out yet.
+    buf: Vec<u8>,
+    pos: usize,
     piece: Vec<u8>,
     eof: bool,
 }
 
 impl<R: Read> LinePieces<R> {
     fn new(input: R, hard: usize) -> Self {
-        Self { reader: BufReader::new(input), hard: hard.max(1), rest: Vec::new(), piece: Vec::new(), eof: false }
+        Self { reader: BufReader::new(input), hard: hard.max(1), buf: Vec::new(), pos: 0, piece: Vec::new(), eof: false }
     }
 
     /// The next piece; empty at the end of the input.
     fn next_piece(&mut self) -> std::io::Result<&[u8]> {
+        // Where the search for a newline resumes: the bytes before were searched already.
+        let mut searched = 0;
         loop {
-            let window = &self.rest[..self.rest.len().min(self.hard)];
-            let cut = match window.iter().position(|&b| b == b'\n') {
-                Some(i) => Some(i + 1),
-                None if self.rest.len() > self.hard => Some(cut_before(&self.rest, self.hard)),
-                None if self.eof => Some(self.rest.len()),
+            let rest = &self.buf[self.pos..];
+            let window = &rest[..rest.len().min(self.hard)];
+            let cut = match window[searched..].iter().position(|&b| b == b'\n') {
+                Some(i) => Some(searched + i + 1),
+                None if rest.len() > self.hard => Some(cut_before(rest, self.hard)),
+                None if self.eof => Some(rest.len()),
                 None => None,
             };
             if let Some(cut) = cut {
                 self.piece.clear();
-                self.piece.extend(self.rest.drain(..cut));
+                self.piece.extend_from_slice(&rest[..cut]);
+                self.pos += cut;
                 return Ok(&self.piece);
             }
-            let buf = self.reader.fill_buf()?;
-            self.eof = buf.is_empty();
-            self.rest.extend_from_slice(buf);
-            let n = buf.len();
+            searched = window.len();
+            // Drop what was handed out before reading more, so the buffer stays small.
+            self.buf.drain(..self.pos);
+            self.pos = 0;
+            let more = self.reader.fill_buf()?;
+            self.eof = more.is_empty();
+            self.buf.extend_from_slice(more);
+            let n = more.len();
             self.reader.consume(n);
         }
     }
