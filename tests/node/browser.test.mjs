@@ -68,11 +68,15 @@ async function open(url) {
   return page;
 }
 
-/** Runs the worker entry in the page on `text`, collecting every progress report. */
-function runWorker(page, text, options) {
+/**
+ * Runs the worker entry in the page on `text`, collecting every progress report; `own`:
+ * on a Worker the page started itself rather than the helper's.
+ */
+function runWorker(page, text, options, own = false) {
   return page.evaluate(
-    async ([text, options]) => {
-      const wc = window.cyberclause.createWorkerClassifier();
+    async ([text, options, own]) => {
+      const cc = window.cyberclause;
+      const wc = own ? cc.createOwnWorker() : cc.createWorkerClassifier();
       const reports = [];
       try {
         const doc = await wc.classify(text, { ...options, onProgress: (p) => reports.push(p) });
@@ -81,7 +85,7 @@ function runWorker(page, text, options) {
         wc.terminate();
       }
     },
-    [text, options],
+    [text, options, own],
   );
 }
 
@@ -142,6 +146,7 @@ test('Vite app: classifies in the page like the Node build', async () => {
 test('Vite app: the worker entry classifies with progress', async () => {
   const page = await open(`${appServer.origin}/`);
   checkProgress(await runWorker(page, TEXT, OPTS));
+  checkProgress(await runWorker(page, TEXT, OPTS, true));
   await checkErrors(page);
   await page.close();
 });
@@ -151,6 +156,7 @@ test('no bundler: the package files as ES modules, classify and worker', async (
   const doc = await page.evaluate((text) => window.cyberclause.classify(text), FR);
   assert.deepEqual(doc, node.classify(FR));
   checkProgress(await runWorker(page, TEXT, OPTS));
+  checkProgress(await runWorker(page, TEXT, OPTS, true));
   await checkErrors(page);
   await page.close();
 });

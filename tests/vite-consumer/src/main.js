@@ -17,4 +17,8 @@ for (const p of classify(SAMPLE).passages) {
 }
 document.getElementById('status').textContent = 'ready';
 
-window.cyberclause = { classify, classifyPassage, labels, modelInfo, MAX_TEXT_LENGTH, createWorkerClassifier };
+// A Worker the app starts itself, on the package's worker script.
+const createOwnWorker = () =>
+  createWorkerClassifier(new Worker(new URL('cyberclause/worker-script', import.meta.url), { type: 'module' }));
+
+window.cyberclause = { classify, classifyPassage, labels, modelInfo, MAX_TEXT_LENGTH, createWorkerClassifier, createOwnWorker };
