@@ -284,6 +284,43 @@ pub(crate) mod tests {
         assert_eq!(Model::from_bytes(&newer).unwrap_err(), Error::UnsupportedVersion { found: 9, expected: 1 });
     }
 
+    /// A file with the right header and checksum around a payload that is not a model, or
+    /// a model whose parts do not fit together (as a fuzzer or a buggy writer makes them).
+    #[test]
+    fn framed_garbage_and_inconsistent_models_give_clear_errors() {
+        let frame = |payload: &[u8]| {
+            let mut out = MAGIC.to_vec();
+            out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+            out.extend_from_slice(payload);
+            out.extend_from_slice(&fnv1a(payload).to_le_bytes());
+            out
+        };
+        for garbage in [&b""[..], b"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", b"not postcard at all"] {
+            assert!(matches!(Model::from_bytes(&frame(garbage)), Err(Error::CorruptModel(_))), "{garbage:?}");
+        }
+        let good = toy().data().clone();
+        let mut breakages: Vec<ModelData> = Vec::new();
+        let mut d = good.clone();
+        d.labels.swap(0, 1);
+        breakages.push(d);
+        let mut d = good.clone();
+        d.weights.pop();
+        breakages.push(d);
+        let mut d = good.clone();
+        d.idf[0] = f32::NAN;
+        breakages.push(d);
+        let mut d = good.clone();
+        d.temperature = 0.0;
+        breakages.push(d);
+        let mut d = good.clone();
+        d.vocab[1] = d.vocab[0].clone();
+        breakages.push(d);
+        for d in breakages {
+            let bytes = frame(&postcard::to_allocvec(&d).unwrap());
+            assert_eq!(Model::from_bytes(&bytes).unwrap_err().code(), "INVALID_MODEL");
+        }
+    }
+
     #[test]
     fn scores_are_probabilities_and_follow_weights() {
         let m = toy();
