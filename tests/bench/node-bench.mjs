@@ -5,8 +5,9 @@
 // Prints: gzip sizes (wasm with the model, JS, whole tarball); cold start in a fresh
 // process (import to first result); throughput of the Node build in document mode
 // (`classify`) and passage mode (`classifyPassage`) on the corpus texts repeated to at
-// least --mb MB; the native CLI on the same input and the ratio wasm/native. Each timing
-// is the best of --runs, as the machine may be shared.
+// least --mb MB; the native CLI on the same input and the ratio wasm/native. Cases run
+// interleaved, --runs rounds, best kept; wall and CPU time both, as the machine may be
+// shared (CPU time is steadier under load).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -58,24 +59,43 @@ function coldStart(kind) {
   return Number(execFileSync(process.execPath, args, { encoding: 'utf8' }).trim());
 }
 
-function best(fn) {
-  let min = Infinity;
-  let result;
-  for (let i = 0; i < RUNS; i++) {
-    const t = process.hrtime.bigint();
-    result = fn();
-    min = Math.min(min, Number(process.hrtime.bigint() - t) / 1e6);
+/** CPU milliseconds (user + system) of this process's waited-for children (Linux). */
+function childCpuMs() {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 16 and 17 of proc(5), cutime and cstime, in clock ticks; the list starts at field 3.
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLK_TCK;
+}
+const CLK_TCK = process.platform === 'linux' ? Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) : 0;
+
+/** Wall and CPU milliseconds of `fn()`; CPU of this process, or of its children. */
+function measure(fn, children = false) {
+  const cpu0 = children ? childCpuMs() : process.cpuUsage();
+  const t = process.hrtime.bigint();
+  const result = fn();
+  const wall = Number(process.hrtime.bigint() - t) / 1e6;
+  const cpu = children ? childCpuMs() - cpu0 : (({ user, system }) => (user + system) / 1000)(process.cpuUsage(cpu0));
+  return { wall, cpu, result };
+}
+
+/** Runs every case once per round, interleaved so that all see the same machine load; keeps each case's best. */
+function rounds(cases) {
+  const best = cases.map(() => ({ wall: Infinity, cpu: Infinity }));
+  for (let r = 0; r < RUNS; r++) {
+    cases.forEach((c, i) => {
+      const m = measure(c.run, c.children);
+      best[i] = { wall: Math.min(best[i].wall, m.wall), cpu: Math.min(best[i].cpu, m.cpu), result: m.result };
+    });
   }
-  return { ms: min, result };
+  return best;
 }
 
-function line(label, bytes, passages, ms) {
-  const mbs = bytes / 1e6 / (ms / 1000);
-  console.log(`${label.padEnd(28)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${mbs.toFixed(2).padStart(6)} MB/s  ${Math.round(passages / (ms / 1000)).toString().padStart(6)} passages/s`);
-  return ms;
+function line(label, bytes, passages, { wall, cpu }) {
+  const rate = (ms) => `${(bytes / 1e6 / (ms / 1000)).toFixed(2).padStart(5)} MB/s ${Math.round(passages / (ms / 1000)).toString().padStart(5)} passages/s`;
+  console.log(`${label.padEnd(32)} wall ${(wall / 1000).toFixed(2).padStart(5)} s ${rate(wall)} | CPU ${(cpu / 1000).toFixed(2).padStart(5)} s ${rate(cpu)}`);
 }
 
-function main() {
+async function main() {
   console.log(`node ${process.version}, ${RUNS} runs each (best kept), input >= ${MB} MB\n`);
   sizes();
 
@@ -105,24 +125,29 @@ function main() {
     writeFileSync(jsonlFile, passageTexts.map((text, i) => JSON.stringify({ id: i, text })).join('\n') + '\n');
 
     const cc = createRequire(import.meta.url)(join(PKG, 'node', 'index.cjs'));
-    console.log(`\n## Throughput (document ${(docBytes / 1e6).toFixed(2)} MB; ${passageTexts.length} passages, ${(passageBytes / 1e6).toFixed(2)} MB)`);
-    const wasmDoc = best(() => cc.classify(doc));
-    const nDoc = wasmDoc.result.passages.length;
-    const wDoc = line('wasm document (classify)', docBytes, nDoc, wasmDoc.ms);
-    const wasmPass = best(() => passageTexts.map((t) => cc.classifyPassage(t).label));
-    const wPass = line('wasm passages (classifyPassage)', passageBytes, passageTexts.length, wasmPass.ms);
-
-    const native = (args) => best(() => {
+    const nDoc = cc.classify(doc).passages.length;
+    const native = (args) => () => {
       const r = spawnSync(CLI, [...args, '--model', MODEL], { stdio: ['ignore', 'ignore', 'ignore'] });
       if (r.status !== 0) throw new Error(`${CLI} ${args.join(' ')} failed`);
-    }).ms;
-    const nD = line('native document (--json)', docBytes, nDoc, native(['classify', '--json', docFile]));
-    const nP = line('native passages (--jsonl)', passageBytes, passageTexts.length, native(['classify', '--jsonl', jsonlFile]));
-    console.log(`\nwasm/native time: document ${(wDoc / nD).toFixed(2)}x, passages ${(wPass / nP).toFixed(2)}x`);
-    console.log('(native times are whole processes: model loading and JSON output included)');
+    };
+    const [wDoc, nD, wPass, nP] = rounds([
+      { run: () => cc.classify(doc) },
+      { run: native(['classify', '--json', docFile]), children: true },
+      { run: () => passageTexts.map((t) => cc.classifyPassage(t).label) },
+      { run: native(['classify', '--jsonl', jsonlFile]), children: true },
+    ]);
+    console.log(`\n## Throughput (document ${(docBytes / 1e6).toFixed(2)} MB, ${nDoc} passages; ${passageTexts.length} passages one by one, ${(passageBytes / 1e6).toFixed(2)} MB)`);
+    line('wasm document (classify)', docBytes, nDoc, wDoc);
+    line('native document (--json)', docBytes, nDoc, nD);
+    line('wasm passages (classifyPassage)', passageBytes, passageTexts.length, wPass);
+    line('native passages (--jsonl)', passageBytes, passageTexts.length, nP);
+    const ratio = (a, b) => `${(a.wall / b.wall).toFixed(2)}x wall, ${(a.cpu / b.cpu).toFixed(2)}x CPU`;
+    console.log(`\nwasm/native time: document ${ratio(wDoc, nD)}; passages ${ratio(wPass, nP)}`);
+    console.log('(native figures are whole processes, model loading and JSON output included; wasm CPU includes V8\'s own threads)');
+    console.log(`load average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-main();
+await main();
