@@ -2,7 +2,7 @@
 import { applyStatic, t, lang, setLang, num } from './i18n.js';
 import { setLabelInfo, labelName, LABEL_IDS } from './labels.js';
 import { startEngine } from './engine.js';
-import { setupInput, checkText, renderExamples } from './input.js';
+import { setupInput, checkText, renderExamples, MAX_CHARS } from './input.js';
 import { clearDoc, appendChunk, relabel, passageAt } from './docview.js';
 import { summarise, renderSummary, renderLegend, summaryText } from './summary.js';
 import { renderDetail } from './detail.js';
@@ -229,7 +229,10 @@ function wire() {
   setupInput({
     textarea: ui.text, dropzone: $('dropzone'), openButton: $('open'), fileInput: $('file'), clearButton: $('clear'),
     examples: $('example-buttons'), onText: startClassify,
-    onFileError: (name, err) => say(err.code === 'BAD_FILE_TYPE' ? 'fileBad' : 'fileFailed', { name, message: err.message }, 'error'),
+    onFileError: (name, err) => {
+      if (err.code === 'TOO_LONG') say('tooLong', { size: num(err.size), max: num(MAX_CHARS) }, 'error');
+      else say(err.code === 'BAD_FILE_TYPE' ? 'fileBad' : 'fileFailed', { name, message: err.message }, 'error');
+    },
   });
 }
 
