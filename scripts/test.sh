@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 cargo test --workspace --locked
 bash scripts/test-js.sh
-if [ -f scripts/test-browser.sh ]; then bash scripts/test-browser.sh; fi
+bash scripts/test-browser.sh
