@@ -1,0 +1,33 @@
+//! Classification of arbitrary bytes (decoded lossily, as the CLI does) with the committed
+//! model: offsets, probabilities, evidence, summary, determinism, and each passage scored
+//! alone like inside the document.
+
+#![no_main]
+
+use cyberclause::{ClassifyOptions, Granularity};
+use cyberclause_fuzz::invariants::{check_document, check_passage_scores};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&knob, rest)) = data.split_first() else { return };
+    let granularity = [Granularity::Auto, Granularity::Paragraph, Granularity::Sentence][usize::from(knob % 3)];
+    let evidence = usize::from(knob / 3 % 12);
+    let opts = ClassifyOptions { granularity, evidence, ..ClassifyOptions::default() };
+    let text = String::from_utf8_lossy(rest);
+    let c = cyberclause_fuzz::classifier();
+    let doc = c.classify(&text, &opts).expect("input far under the size limit");
+    if let Err(e) = check_document(&text, &doc, evidence) {
+        panic!("{e}");
+    }
+    let again = c.classify(&text, &opts).unwrap();
+    assert_eq!(format!("{doc:?}"), format!("{again:?}"), "classification is not deterministic");
+    for p in &doc.passages {
+        let alone = c.classify_passage(&p.text, evidence);
+        assert_eq!((alone.label, alone.scores), (p.label, p.scores));
+    }
+    let whole = c.classify_passage(&text, evidence);
+    if let Err(e) = check_passage_scores(&whole, evidence) {
+        panic!("whole text as one passage: {e}");
+    }
+    assert_eq!(whole.end, text.len());
+});
