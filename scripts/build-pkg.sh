@@ -60,6 +60,9 @@ cp js/shared/worker-protocol.js pkg/web/
   echo "module.exports = { codedError, serve, createClient };"
 } > pkg/node/worker-protocol.cjs
 
+# The README's model section describes the model just embedded.
+node js/tools/model-section.mjs models/metrics.json pkg
+
 mkdir -p dist
 rm -f dist/cyberclause-*.tgz
 echo "build-pkg: npm pack" >&2

@@ -53,6 +53,14 @@ test('the tarball is within the 400 KB budget and ships the wasm once', () => {
   assert.throws(() => statSync(join(pkg, 'node', 'cyberclause_wasm_bg.wasm')), { code: 'ENOENT' });
 });
 
+test('the README describes the bundled model', () => {
+  const readme = readFileSync(join(dir, 'node_modules', 'cyberclause', 'README.md'), 'utf8');
+  const info = requireFromDir('cyberclause').modelInfo();
+  assert.doesNotMatch(readme, /@[A-Z_]+@/);
+  assert.ok(readme.includes(`version ${info.version}, trained ${info.trained}`));
+  assert.match(readme, /\| cross-validation [^|]*\| 0\.\d{3} \|/);
+});
+
 test('the exports map sends Node to the node build', () => {
   const resolved = requireFromDir.resolve('cyberclause');
   assert.ok(resolved.endsWith(join('cyberclause', 'node', 'index.cjs')), resolved);
