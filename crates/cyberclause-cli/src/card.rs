@@ -29,7 +29,7 @@ fn confusion(eval: &Value) -> String {
 pub fn render(m: &Value) -> String {
     let mut s = String::from(include_str!("card_head.md"));
     s += &format!(
-        "\n## Chosen model\n\n- Algorithm: **{}**\n- Prior correction: biases moved by {} × ln(label share) towards a uniform prior (the corpus is half `other`; chosen by cross-validation)\n- Temperature (fitted on out-of-fold logits): {}\n- Vocabulary: {} features (word unigrams and bigrams, character 3–5-grams; chi-square selection, min document frequency 2; sublinear TF × IDF, L2-normalised)\n- Model file: {} bytes; corpus SHA-256 `{}`\n- Final fit on the whole corpus: {:.1} s (release build, this machine: 2 cores)\n",
+        "\n## Chosen model\n\n- Algorithm: **{}**\n- Prior correction: biases moved by {} × ln(label share) towards a uniform prior (the corpus is half `other`; chosen among 0, 0.25, 0.5, 0.75, 1 by cross-validation)\n- Temperature (fitted on out-of-fold logits): {}\n- Vocabulary: {} features (word unigrams and bigrams, character 3–5-grams; chi-square selection, min document frequency 2; sublinear TF × IDF, L2-normalised)\n- Model file: {} bytes; corpus SHA-256 `{}`\n- Final fit on the whole corpus: {:.1} s (release build, this machine: 2 cores)\n",
         m["chosen"].as_str().unwrap_or(""),
         m["prior_correction"],
         f(&m["temperature"]),
@@ -38,12 +38,13 @@ pub fn render(m: &Value) -> String {
         m["corpus_hash"].as_str().unwrap_or(""),
         m["final_fit_seconds"].as_f64().unwrap_or(0.0)
     );
-    s += "\n## Cross-validation (5 folds, stratified by label, a passage and its translation always in the same fold)\n\n| algorithm | macro-F1 | macro-F1 fr | macro-F1 en | ECE (calibrated) | accuracy |\n|---|---|---|---|---|---|\n";
+    s += "\n## Cross-validation (5 folds, stratified by label, a passage and its translation always in the same fold)\n\n| algorithm | prior correction | macro-F1 | macro-F1 fr | macro-F1 en | ECE (calibrated) | accuracy |\n|---|---|---|---|---|---|---|\n";
     for c in m["cross_validation"].as_array().into_iter().flatten() {
         let e = &c["eval"];
         s += &format!(
-            "| {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} | {} | {} |\n",
             c["algorithm"].as_str().unwrap_or(""),
+            c["prior_correction"],
             f(&e["macro_f1"]),
             f(&e["per_language"]["fr"]["macro_f1"]),
             f(&e["per_language"]["en"]["macro_f1"]),

@@ -7,7 +7,10 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use cyberclause::metrics::{report, Prediction};
-use cyberclause::train::{cross_validate, fit, fit_temperature, predictions, to_model, Algorithm, Example, TrainConfig};
+use cyberclause::train::{
+    cross_validate, fit, fit_temperature, label_shares, predictions, shift_logits, to_model, Algorithm, Example,
+    TrainConfig,
+};
 use cyberclause::{Classifier, Label, ModelMeta};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -24,18 +27,19 @@ pub struct TrainFile {
     pub folds: usize,
     pub features: usize,
     pub min_df: usize,
-    /// See `TrainConfig::prior_correction`.
-    pub prior_correction: f64,
+    /// Prior corrections to try (`TrainConfig::prior_correction`), chosen per candidate
+    /// on the out-of-fold logits.
+    pub prior_corrections: Vec<f64>,
     pub candidates: Vec<Candidate>,
 }
 
 impl TrainFile {
-    fn config(&self, algorithm: Algorithm) -> TrainConfig {
+    fn config(&self, algorithm: Algorithm, prior_correction: f64) -> TrainConfig {
         TrainConfig {
             algorithm,
             features: self.features,
             min_df: self.min_df,
-            prior_correction: self.prior_correction,
+            prior_correction,
             ..TrainConfig::default()
         }
     }
@@ -80,20 +84,34 @@ pub fn examples(entries: &[CorpusEntry]) -> Result<Vec<Example>> {
 
 struct CvResult {
     algorithm: Algorithm,
+    prior_correction: f64,
     temperature: f64,
     eval: Evaluation,
 }
 
-fn cv(examples: &[Example], cfg: &TrainConfig, folds: usize) -> Result<CvResult> {
-    let logits = cross_validate(examples, cfg, folds)?;
+/// Cross-validates one algorithm, then picks the prior correction with the best
+/// out-of-fold macro-F1 (ties go to the weaker correction) and fits the temperature.
+fn cv(examples: &[Example], tf: &TrainFile, algorithm: Algorithm) -> Result<CvResult> {
+    let raw = cross_validate(examples, &tf.config(algorithm, 0.0), tf.folds)?;
     let gold: Vec<Label> = examples.iter().map(|e| e.label).collect();
+    let shares = label_shares(examples);
+    let mut best: Option<(f64, f64)> = None;
+    for &strength in &tf.prior_corrections {
+        let f1 = report(&predictions(&shift_logits(&raw, &shares, strength), &gold, 1.0)).macro_f1;
+        eprintln!("  prior correction {strength}: CV macro-F1 {f1:.4}");
+        if best.map_or(true, |(b, _)| f1 > b) {
+            best = Some((f1, strength));
+        }
+    }
+    let (_, prior_correction) = best.context("prior_corrections is empty in the train config")?;
+    let logits = shift_logits(&raw, &shares, prior_correction);
     let t = fit_temperature(&logits, &gold);
     let preds: Vec<(String, Prediction)> =
         examples.iter().map(|e| e.lang.clone()).zip(predictions(&logits, &gold, t)).collect();
     let uncalibrated = report(&predictions(&logits, &gold, 1.0));
     let mut eval = by_language(&preds);
     eval.per_language.insert("uncalibrated".into(), uncalibrated);
-    Ok(CvResult { algorithm: cfg.algorithm, temperature: t, eval })
+    Ok(CvResult { algorithm, prior_correction, temperature: t, eval })
 }
 
 /// Runs the whole training; returns the model bytes written.
@@ -105,9 +123,8 @@ pub fn train(corpus: &Path, config: &Path, dev: Option<&Path>, out_dir: &Path) -
     let examples = examples(&entries)?;
     let mut results = Vec::new();
     for c in &tf.candidates {
-        let cfg = tf.config((*c).into());
         let started = std::time::Instant::now();
-        let r = cv(&examples, &cfg, tf.folds)?;
+        let r = cv(&examples, &tf, (*c).into())?;
         eprintln!("{}: CV macro-F1 {:.3} (T={:.2}) in {:.1?}", r.algorithm, r.eval.overall.macro_f1, r.temperature, started.elapsed());
         results.push(r);
     }
@@ -115,7 +132,7 @@ pub fn train(corpus: &Path, config: &Path, dev: Option<&Path>, out_dir: &Path) -
         .iter()
         .max_by(|a, b| a.eval.overall.macro_f1.total_cmp(&b.eval.overall.macro_f1))
         .context("no candidates in the train config")?;
-    let cfg = tf.config(best.algorithm);
+    let cfg = tf.config(best.algorithm, best.prior_correction);
     let started = std::time::Instant::now();
     let fitted = fit(&examples, &cfg)?;
     let fit_time = started.elapsed();
@@ -152,12 +169,12 @@ pub fn train(corpus: &Path, config: &Path, dev: Option<&Path>, out_dir: &Path) -
     let summary = json!({
         "chosen": best.algorithm.to_string(),
         "temperature": best.temperature,
-        "prior_correction": tf.prior_correction,
+        "prior_correction": best.prior_correction,
         "final_fit_seconds": fit_time.as_secs_f64(),
         "vocabulary": fitted.vocab.len(),
         "model_bytes": bytes.len(),
         "corpus_hash": corpus_hash,
-        "cross_validation": results.iter().map(|r| json!({"algorithm": r.algorithm.to_string(), "temperature": r.temperature, "eval": r.eval})).collect::<Vec<Value>>(),
+        "cross_validation": results.iter().map(|r| json!({"algorithm": r.algorithm.to_string(), "prior_correction": r.prior_correction, "temperature": r.temperature, "eval": r.eval})).collect::<Vec<Value>>(),
         "dev": dev_eval,
     });
     fs::write(out_dir.join("metrics.json"), serde_json::to_string_pretty(&summary)? + "\n")?;

@@ -195,11 +195,23 @@ pub fn fit(examples: &[Example], cfg: &TrainConfig) -> Result<Fitted> {
 
 /// Shifts the biases away from the training prior (see [`TrainConfig::prior_correction`]).
 fn correct_prior(bias: &mut Array1<f64>, examples: &[Example], strength: f64) {
-    let n = examples.len() as f64;
-    for label in Label::ALL {
-        let share = examples.iter().filter(|e| e.label == label).count() as f64 / n;
-        bias[label.index()] -= strength * share.ln();
+    let shares = label_shares(examples);
+    for c in 0..6 {
+        bias[c] -= strength * shares[c].ln();
     }
+}
+
+/// Each label's share of `examples`.
+pub fn label_shares(examples: &[Example]) -> [f64; 6] {
+    let mut shares = [0f64; 6];
+    examples.iter().for_each(|e| shares[e.label.index()] += 1.0 / examples.len() as f64);
+    shares
+}
+
+/// Logits as a model fitted with prior correction `strength` would give them, from logits
+/// of one fitted without (used to choose the strength on out-of-fold logits).
+pub fn shift_logits(logits: &[[f64; 6]], shares: &[f64; 6], strength: f64) -> Vec<[f64; 6]> {
+    logits.iter().map(|l| std::array::from_fn(|c| l[c] - strength * shares[c].ln())).collect()
 }
 
 fn fit_linear(x: Array2<f64>, y: Array1<usize>, cfg: &TrainConfig) -> Result<(Array2<f64>, Array1<f64>)> {
