@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 SEEDS="${SEEDS:-../../shared/seeds}"
-rm -rf corpus && mkdir -p corpus/segment corpus/classify corpus/model
+# Adds to corpora grown by earlier runs (files of the same name are rewritten).
+mkdir -p corpus/segment corpus/classify corpus/model
 n=0
 for f in "$SEEDS"/*.txt; do
   size=$(stat -c %s "$f")
