@@ -30,7 +30,8 @@ pub struct Term {
     pub word: usize,
 }
 
-/// A word of the passage as evidence will show it, with its bigram partner if any.
+/// A passage's words, and its terms (from [`extract`]; [`crate::Model::vectorize`] leaves
+/// `terms` empty, since it keeps only the terms its vocabulary knows).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Terms {
     pub words: Vec<String>,
@@ -50,32 +51,55 @@ fn normalise_token(w: &str) -> String {
 /// Extracts every term of `text`. Unigram keys are `w:word`, bigram keys `b:one two`
 /// (attributed to the first word), character keys `c:<ab` (padded with `<` `>`).
 pub fn extract(text: &str, spec: &FeatureSpec) -> Terms {
+    let mut terms = Vec::new();
+    let words = for_each_term(text, spec, |key, word| terms.push(Term { key: key.to_string(), word }));
+    Terms { words, terms }
+}
+
+/// Calls `visit(key, word)` for every term of `text`, in the order [`extract`] lists them,
+/// and returns the passage's words. Keys are built in one reused buffer: scoring looks
+/// most of them up and keeps none, so allocating each would dominate its cost.
+pub fn for_each_term(text: &str, spec: &FeatureSpec, mut visit: impl FnMut(&str, usize)) -> Vec<String> {
     let folded = fold(text);
     let ws: Vec<String> = words(&folded).into_iter().map(normalise_token).collect();
-    let mut terms = Vec::with_capacity(ws.len() * 8);
+    let mut key = String::with_capacity(64);
+    let mut chars: Vec<char> = Vec::with_capacity(32);
     for (i, w) in ws.iter().enumerate() {
-        terms.push(Term { key: format!("w:{w}"), word: i });
+        key.clear();
+        key.push_str("w:");
+        key.push_str(w);
+        visit(&key, i);
         if spec.bigrams {
             if let Some(next) = ws.get(i + 1) {
-                terms.push(Term { key: format!("b:{w} {next}"), word: i });
+                key.clear();
+                key.push_str("b:");
+                key.push_str(w);
+                key.push(' ');
+                key.push_str(next);
+                visit(&key, i);
             }
         }
         if spec.char_min > 0 && !w.starts_with('#') {
-            push_char_ngrams(w, i, spec, &mut terms);
+            chars.clear();
+            chars.push('<');
+            chars.extend(w.chars());
+            chars.push('>');
+            visit_char_ngrams(&chars, i, spec, &mut key, &mut visit);
         }
     }
-    Terms { words: ws, terms }
+    ws
 }
 
-fn push_char_ngrams(w: &str, i: usize, spec: &FeatureSpec, out: &mut Vec<Term>) {
-    let padded: Vec<char> = std::iter::once('<').chain(w.chars()).chain(std::iter::once('>')).collect();
+fn visit_char_ngrams(padded: &[char], i: usize, spec: &FeatureSpec, key: &mut String, visit: &mut impl FnMut(&str, usize)) {
     for n in spec.char_min as usize..=spec.char_max as usize {
         if n > padded.len() {
             break;
         }
         for window in padded.windows(n) {
-            let gram: String = window.iter().collect();
-            out.push(Term { key: format!("c:{gram}"), word: i });
+            key.clear();
+            key.push_str("c:");
+            key.extend(window);
+            visit(key, i);
         }
     }
 }

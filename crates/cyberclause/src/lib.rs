@@ -24,7 +24,7 @@ mod features;
 mod lang;
 mod model;
 
-pub use features::{extract, FeatureSpec, Term, Terms};
+pub use features::{extract, for_each_term, FeatureSpec, Term, Terms};
 pub use lang::{detect as detect_language, DocLang, Lang};
 pub use model::{softmax, Evidence, Model, ModelData, ModelMeta, SparseVector, FORMAT_VERSION, MAGIC};
 mod classify;

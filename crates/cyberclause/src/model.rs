@@ -6,11 +6,12 @@
 //! of each term's value times its weight.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::features::{evidence_label, extract, FeatureSpec, Terms};
+use crate::features::{evidence_label, for_each_term, FeatureSpec, Terms};
 use crate::labels::Label;
 
 /// The first bytes of every model file.
@@ -55,7 +56,29 @@ pub struct ModelData {
 #[derive(Debug, Clone)]
 pub struct Model {
     data: ModelData,
-    index: HashMap<String, u32>,
+    index: HashMap<String, u32, BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a for the vocabulary index: keys are short, looked up once per term, and
+/// SipHash's resistance to chosen collisions buys nothing for text scored locally.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// A passage as a sparse, L2-normalised TF-IDF vector, plus what evidence needs.
@@ -89,7 +112,7 @@ impl Model {
         if !finite || !(data.temperature.is_finite() && data.temperature > 0.0) {
             return Err(Error::InvalidModel("non-finite parameters".into()));
         }
-        let index: HashMap<String, u32> = data.vocab.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
+        let index: HashMap<String, u32, BuildHasherDefault<Fnv>> = data.vocab.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
         if index.len() != k {
             return Err(Error::InvalidModel("duplicate vocabulary entries".into()));
         }
@@ -142,27 +165,35 @@ impl Model {
         self.data.vocab.iter().filter_map(|k| k.strip_prefix("w:"))
     }
 
-    /// Extracts and weights a passage's terms.
+    /// Extracts and weights a passage's terms. Only terms in the vocabulary are kept, as
+    /// (feature, word) pairs, so memory follows the passage's words, not its n-grams.
     pub fn vectorize(&self, text: &str) -> (SparseVector, Terms) {
-        let terms = extract(text, &self.data.spec);
-        let mut counts: BTreeMap<u32, BTreeMap<usize, u32>> = BTreeMap::new();
-        for t in &terms.terms {
-            if let Some(&j) = self.index.get(&t.key) {
-                *counts.entry(j).or_default().entry(t.word).or_default() += 1;
+        let mut hits: Vec<(u32, usize)> = Vec::new();
+        let words = for_each_term(text, &self.data.spec, |key, word| {
+            if let Some(&j) = self.index.get(key) {
+                hits.push((j, word));
             }
-        }
+        });
+        hits.sort_unstable();
         let mut v = SparseVector::default();
-        for (j, by_word) in counts {
-            let n: u32 = by_word.values().sum();
-            let value = (1.0 + f64::from(n).ln()) * f64::from(self.data.idf[j as usize]);
+        for group in hits.chunk_by(|a, b| a.0 == b.0) {
+            let j = group[0].0;
+            let mut by_word: Vec<(usize, u32)> = Vec::new();
+            for &(_, word) in group {
+                match by_word.last_mut() {
+                    Some(last) if last.0 == word => last.1 += 1,
+                    _ => by_word.push((word, 1)),
+                }
+            }
+            let value = (1.0 + f64::from(group.len() as u32).ln()) * f64::from(self.data.idf[j as usize]);
             v.entries.push((j, value));
-            v.sources.push(by_word.into_iter().collect());
+            v.sources.push(by_word);
         }
         let norm = v.entries.iter().map(|e| e.1 * e.1).sum::<f64>().sqrt();
         if norm > 0.0 {
             v.entries.iter_mut().for_each(|e| e.1 /= norm);
         }
-        (v, terms)
+        (v, Terms { words, terms: Vec::new() })
     }
 
     fn weight(&self, label: usize, j: u32) -> f64 {

@@ -9,7 +9,7 @@ use linfa_logistic::MultiLogisticRegression;
 use ndarray::{Array1, Array2, Axis};
 
 use crate::error::{Error, Result};
-use crate::features::{extract, FeatureSpec};
+use crate::features::{for_each_term, FeatureSpec};
 use crate::labels::Label;
 use crate::metrics::{nll, Prediction};
 use crate::model::{softmax, Model, ModelData, ModelMeta};
@@ -91,10 +91,13 @@ pub struct Fitted {
 }
 
 fn term_counts(text: &str, spec: &FeatureSpec) -> BTreeMap<String, u32> {
-    let mut counts = BTreeMap::new();
-    for t in extract(text, spec).terms {
-        *counts.entry(t.key).or_insert(0) += 1;
-    }
+    let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+    for_each_term(text, spec, |key, _| match counts.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(key.to_string(), 1);
+        }
+    });
     counts
 }
 
