@@ -112,6 +112,10 @@ impl Model {
         if !finite || !(data.temperature.is_finite() && data.temperature > 0.0) {
             return Err(Error::InvalidModel("non-finite parameters".into()));
         }
+        // Metrics are shown to users and written as JSON, where NaN has no spelling.
+        if !data.meta.metrics.values().all(|v| v.is_finite()) {
+            return Err(Error::InvalidModel("non-finite metric".into()));
+        }
         let index: HashMap<String, u32, BuildHasherDefault<Fnv>> = data.vocab.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
         if index.len() != k {
             return Err(Error::InvalidModel("duplicate vocabulary entries".into()));
@@ -291,6 +295,13 @@ pub(crate) mod tests {
             temperature: 1.0,
         };
         Model::new(data).unwrap()
+    }
+
+    #[test]
+    fn a_nan_metric_is_refused() {
+        let mut data = toy().data().clone();
+        data.meta.metrics.insert("cv_macro_f1".into(), f64::NAN);
+        assert!(matches!(Model::new(data), Err(Error::InvalidModel(_))));
     }
 
     #[test]
