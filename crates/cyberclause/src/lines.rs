@@ -130,7 +130,24 @@ fn is_footnote_start(t: &str) -> bool {
 }
 
 fn ends_sentence(line: &str) -> bool {
-    line.trim_end().ends_with(['.', '!', '?', ':', ';', '»', '”', '"', '…'])
+    let t = strip_closing_tags(line.trim_end());
+    // A line ending in an emoji closes its thought in posts and chat pasted as text.
+    t.ends_with(['.', '!', '?', ':', ';', '»', '”', '"', '…']) || t.chars().next_back().is_some_and(is_pictograph)
+}
+
+/// Drops closing HTML tags ("</p>", "</li>") that pasted markup leaves after a full stop.
+fn strip_closing_tags(mut t: &str) -> &str {
+    while t.ends_with('>') {
+        match t.rfind("</") {
+            Some(i) if t[i + 2..t.len() - 1].chars().all(|c| c.is_ascii_alphanumeric()) => t = t[..i].trim_end(),
+            _ => break,
+        }
+    }
+    t
+}
+
+fn is_pictograph(c: char) -> bool {
+    matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{FE0F}')
 }
 
 fn starts_lowercase(line: &str) -> bool {
@@ -189,6 +206,15 @@ fn breaks_after(prev: &str, line: &Line, text: &str, blanks: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn closing_tags_and_emoji_do_not_hide_a_sentence_end() {
+        assert!(ends_sentence("Le texte est adopté.</p>"));
+        assert!(ends_sentence("The text is adopted. </li></ul>"));
+        assert!(ends_sentence("Bravo à tous 🎉"));
+        assert!(!ends_sentence("which the State shall </b"));
+        assert!(!ends_sentence("et les autorités compétentes"));
+    }
 
     fn texts(src: &str) -> Vec<String> {
         let lines = split_lines(src);
