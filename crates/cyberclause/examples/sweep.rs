@@ -1,6 +1,7 @@
 //! Hyper-parameter sweep by grouped 5-fold cross-validation (development tool, not part of
 //! the product): `cargo run --release --features train --example sweep -- CORPUS SPEC...`
-//! where each SPEC is `lr:ALPHA:FEATURES` or `nblr:NB_ALPHA:ALPHA:FEATURES`. Prints the
+//! where each SPEC is `lr:ALPHA:FEATURES`, `nb:ALPHA:FEATURES` or
+//! `nblr:NB_ALPHA:ALPHA:FEATURES`, optionally followed by `@CHARMIN-CHARMAX[-nobigrams]`. Prints the
 //! out-of-fold macro-F1 overall and per language, for several prior corrections.
 
 use cyberclause::metrics::report;
@@ -29,8 +30,8 @@ fn load(path: &str) -> Vec<Example> {
         .collect()
 }
 
-fn parse(spec: &str) -> TrainConfig {
-    let p: Vec<&str> = spec.split(':').collect();
+fn parse(spec_arg: &str) -> TrainConfig {
+    let p: Vec<&str> = spec_arg.split('@').next().unwrap().split(':').collect();
     let f = |i: usize| p[i].parse::<f64>().unwrap();
     let (algorithm, features) = match p[0] {
         "lr" => (Algorithm::Logistic { alpha: f(1) }, f(2) as usize),
@@ -38,8 +39,16 @@ fn parse(spec: &str) -> TrainConfig {
         "nblr" => (Algorithm::NbLogistic { nb_alpha: f(1), alpha: f(2) }, f(3) as usize),
         other => panic!("unknown algorithm {other}"),
     };
+    // An optional `@CHARMIN-CHARMAX[-nobigrams]` suffix changes the features.
+    let mut spec = cyberclause::FeatureSpec::default();
+    if let Some(extra) = spec_arg.split('@').nth(1) {
+        let e: Vec<&str> = extra.split('-').collect();
+        spec.char_min = e[0].parse().unwrap();
+        spec.char_max = e[1].parse().unwrap();
+        spec.bigrams = e.get(2) != Some(&"nobigrams");
+    }
     // Prior corrections are swept on the out-of-fold logits below, so none in the fit.
-    TrainConfig { algorithm, features, prior_correction: 0.0, ..TrainConfig::default() }
+    TrainConfig { algorithm, features, spec, prior_correction: 0.0, ..TrainConfig::default() }
 }
 
 fn main() {
