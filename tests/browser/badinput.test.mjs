@@ -2,21 +2,12 @@
 // clear message — never an exception, a blank page, or a lost text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, newContext, openPage, classify, shownPassages, expected, screenshot, LONG, CLEAR_CUT, SIX } from './helpers.mjs';
+import { newContext, openPage, classify, shownPassages, expected, screenshot, LONG, CLEAR_CUT, SIX, openSite, closeSite } from './helpers.mjs';
 
 let browser; let server; let url; let ctx; let page;
 
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-  ctx = await newContext(browser);
-  page = await openPage(ctx.context, url);
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+before(async () => ({ browser, server, url, ctx, page } = await openSite({ withPage: true })));
+after(() => closeSite({ browser, server }));
 
 /** The state every outcome must keep: the page is there and the user's text is intact. */
 async function assertSound(text) {

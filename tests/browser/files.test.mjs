@@ -2,21 +2,12 @@
 // nothing in it runs or loads; an unsupported file gets a clear message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, newContext, openPage, waitForOutcome, shownPassages, expected, screenshot, foreign, CLEAR_CUT, SIX } from './helpers.mjs';
+import { newContext, openPage, waitForOutcome, shownPassages, expected, screenshot, foreign, CLEAR_CUT, SIX, openSite, closeSite } from './helpers.mjs';
 
 let browser; let server; let url; let ctx; let page;
 
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-  ctx = await newContext(browser);
-  page = await openPage(ctx.context, url);
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+before(async () => ({ browser, server, url, ctx, page } = await openSite({ withPage: true })));
+after(() => closeSite({ browser, server }));
 
 /** Drops a file on the drop zone the way a browser does (DataTransfer with a File). */
 function drop(name, content, type) {

@@ -27,6 +27,22 @@ export async function startServer() {
   return { server, url: `http://127.0.0.1:${server.address().port}/` };
 }
 
+/** What a test file needs: the site served, a browser and, with `withPage`, a recorded
+ *  context with the page open and its model loaded. */
+export async function openSite({ withPage = false } = {}) {
+  const { server, url } = await startServer();
+  const browser = await launch();
+  if (!withPage) return { server, url, browser };
+  const ctx = await newContext(browser);
+  const page = await openPage(ctx.context, url);
+  return { server, url, browser, ctx, page };
+}
+
+export async function closeSite({ browser, server }) {
+  await browser?.close();
+  server?.close();
+}
+
 /** A browser context whose requests (page, workers, service worker) are all recorded. */
 export async function newContext(browser, options = {}) {
   const context = await browser.newContext({ locale: 'en-GB', acceptDownloads: true, ...options });

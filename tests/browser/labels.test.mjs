@@ -2,21 +2,12 @@
 // must show that label — as data-label and as the label's name in the chip.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, newContext, openPage, classify, waitForOutcome, shownPassages, expected, labelInfo, screenshot, CLEAR_CUT, SIX } from './helpers.mjs';
+import { newContext, openPage, classify, waitForOutcome, shownPassages, expected, labelInfo, screenshot, CLEAR_CUT, SIX, openSite, closeSite } from './helpers.mjs';
 
 let browser; let server; let url; let page; let ctx;
 
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-  ctx = await newContext(browser);
-  page = await openPage(ctx.context, url);
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+before(async () => ({ browser, server, url, ctx, page } = await openSite({ withPage: true })));
+after(() => closeSite({ browser, server }));
 
 for (const [label, text] of Object.entries(CLEAR_CUT)) {
   test(`a clear-cut ${label} passage is shown as ${label}`, async () => {

@@ -2,19 +2,12 @@
 // classifies with the server gone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, newContext, openPage, classify, shownPassages, expected, screenshot, LONG, SIX } from './helpers.mjs';
+import { newContext, openPage, classify, shownPassages, expected, screenshot, LONG, SIX, openSite, closeSite } from './helpers.mjs';
 
 let browser; let server; let url;
 
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+before(async () => ({ browser, server, url } = await openSite()));
+after(() => closeSite({ browser, server }));
 
 test('the site reloads and works with the server stopped', async () => {
   const { context, errors } = await newContext(browser);

@@ -3,19 +3,12 @@
 // disk makes no request at all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, newContext, openPage, classify, shownPassages, expected, screenshot, foreign, SINGLE_URL, CLEAR_CUT, SIX } from './helpers.mjs';
+import { newContext, openPage, classify, shownPassages, expected, screenshot, foreign, SINGLE_URL, CLEAR_CUT, SIX, openSite, closeSite } from './helpers.mjs';
 
 let browser; let server; let url;
 
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+before(async () => ({ browser, server, url } = await openSite()));
+after(() => closeSite({ browser, server }));
 
 const XSS = `<img src=x onerror="window.__xss='img';alert('img')"> <script>window.__xss='script';alert('script')</script> ${CLEAR_CUT.cyber_dependent}\n\n<svg onload="window.__xss='svg'"></svg><iframe srcdoc="<script>parent.__xss='frame'</script>"></iframe> ${CLEAR_CUT.safeguard}`;
 
