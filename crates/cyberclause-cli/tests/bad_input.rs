@@ -3,46 +3,16 @@
 //! Every run must end with a result or an error naming its code; never a panic.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::thread;
 
 use serde_json::Value;
 
+mod common;
+use common::{root, run, Run};
+
 const LABELS: [&str; 6] = ["cyber_dependent", "cyber_enabled", "content_crime", "procedural_power", "safeguard", "other"];
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-struct Run {
-    ok: bool,
-    stdout: Vec<u8>,
-    stderr: String,
-}
-
-/// Runs the CLI from the repository root, feeding `stdin` from a thread (large inputs
-/// would otherwise dead-lock against a full stdout pipe).
-fn run(args: &[&str], stdin: Vec<u8>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cyberclause"))
-        .current_dir(root())
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let writer = thread::spawn(move || {
-        // The CLI may refuse early (bad model) and close its stdin: a broken pipe is fine.
-        let _ = input.write_all(&stdin);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    let run = Run { ok: out.status.success(), stdout: out.stdout, stderr: String::from_utf8_lossy(&out.stderr).into() };
-    assert!(!run.stderr.contains("panicked"), "the CLI panicked: {}", run.stderr);
-    run
-}
 
 // ------------------------------------------------------------------ the catalogue
 
