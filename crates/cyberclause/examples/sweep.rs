@@ -3,6 +3,9 @@
 //! where each SPEC is `lr:ALPHA:FEATURES`, `nb:ALPHA:FEATURES` or
 //! `nblr:NB_ALPHA:ALPHA:FEATURES`, optionally followed by `@CHARMIN-CHARMAX[-nobigrams]`. Prints the
 //! out-of-fold macro-F1 overall and per language, for several prior corrections.
+//! Environment: `SWEEP_FIT=1` times one fit on the whole corpus instead;
+//! `SWEEP_LOGITS=DIR` writes each spec's out-of-fold logits (to try combinations);
+//! `SWEEP_ERRORS=FILE` writes the out-of-fold mistakes.
 
 use cyberclause::metrics::report;
 use cyberclause::train::{cross_validate, predictions, Algorithm, Example, TrainConfig};
@@ -59,7 +62,19 @@ fn main() {
     gold.iter().for_each(|l| prior[l.index()] += 1.0 / gold.len() as f64);
     for spec in &args[1..] {
         let started = std::time::Instant::now();
+        // SWEEP_FIT=1: time one fit on the whole corpus instead of cross-validating.
+        if std::env::var("SWEEP_FIT").is_ok() {
+            let fitted = cyberclause::train::fit(&examples, &parse(spec)).expect("fit");
+            let sum: f64 = fitted.weights.iter().map(|w| w.abs()).sum();
+            println!("{spec}: full fit {:.1?} (weight sum {sum:.6})", started.elapsed());
+            continue;
+        }
         let logits = cross_validate(&examples, &parse(spec), 5).expect("cv");
+        // SWEEP_LOGITS=DIR: out-of-fold logits as JSON, one file per spec (for combining).
+        if let Ok(dir) = std::env::var("SWEEP_LOGITS") {
+            let path = format!("{dir}/{}.json", spec.replace([':', '@'], "_"));
+            std::fs::write(path, serde_json::to_string(&logits).unwrap()).expect("write logits");
+        }
         if let Ok(path) = std::env::var("SWEEP_ERRORS") {
             dump_errors(&path, &examples, &logits);
         }
