@@ -3,7 +3,9 @@
 // disk makes no request at all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { newContext, openPage, classify, shownPassages, expected, screenshot, foreign, SINGLE_URL, CLEAR_CUT, SIX, openSite, closeSite } from './helpers.mjs';
+import { readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { newContext, openPage, classify, shownPassages, expected, screenshot, foreign, SINGLE, SINGLE_URL, ROOT, CLEAR_CUT, SIX, openSite, closeSite } from './helpers.mjs';
 
 let browser; let server; let url;
 
@@ -52,6 +54,15 @@ test('the page\'s policy forbids it any connection, even to its own origin', asy
   });
   assert.deepEqual(outcome, ['blocked', 'blocked']);
   await context.close();
+});
+
+test('the single file carries the model gzip-compressed: the whole page is smaller than the raw module', () => {
+  const html = readFileSync(SINGLE, 'utf8');
+  const block = html.match(/<script type="application\/octet-stream" id="wasm-base64" data-encoding="gzip">\n([^<]*)\n<\/script>/);
+  assert.ok(block, 'the wasm block is marked gzip');
+  const raw = readFileSync(`${ROOT}pkg/web/cyberclause_wasm_bg.wasm`);
+  assert.deepEqual(gunzipSync(Buffer.from(block[1], 'base64')), raw, 'it inflates to the package\'s module');
+  assert.ok(statSync(SINGLE).size < raw.length, `the whole page (${statSync(SINGLE).size} B) is smaller than the raw module (${raw.length} B)`);
 });
 
 test('the single file works from file:// and makes no request at all', async () => {

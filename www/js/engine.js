@@ -9,7 +9,7 @@ function inlineWorker() {
   if (!src || !b64) return null;
   const url = URL.createObjectURL(new Blob([src.textContent], { type: 'text/javascript' }));
   const worker = new Worker(url);
-  return { worker, wasm: decodeBase64(b64.textContent.trim()) };
+  return { worker, wasm: decodeBase64(b64.textContent.trim()), gzip: b64.dataset.encoding === 'gzip' };
 }
 
 function decodeBase64(s) {
@@ -32,10 +32,10 @@ export function startEngine(onMessage) {
     queueMicrotask(() => onMessage({ type: 'fatal', message: String(err && err.message ? err.message : err) }));
     return { classify: () => 0 };
   }
-  const { worker, wasm } = started;
+  const { worker, wasm, gzip = false } = started;
   worker.onmessage = (e) => onMessage(e.data);
   worker.onerror = (e) => onMessage({ type: 'fatal', message: e.message || 'the worker could not start' });
-  worker.postMessage({ type: 'init', wasm }, wasm ? [wasm.buffer] : []);
+  worker.postMessage({ type: 'init', wasm, gzip }, wasm ? [wasm.buffer] : []);
   let next = 0;
   return {
     classify(text) {

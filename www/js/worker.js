@@ -16,9 +16,18 @@ function pause() {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-async function load(wasmBytes) {
+// The single file carries the module gzip-compressed (it is less than half the size).
+async function gunzip(bytes) {
+  if (typeof DecompressionStream !== 'function') {
+    throw new Error('this browser cannot inflate the built-in model (no DecompressionStream); use the served page');
+  }
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function load(wasmBytes, gzip) {
   try {
-    if (wasmBytes) initSync({ module: wasmBytes });
+    if (wasmBytes) initSync({ module: gzip ? await gunzip(wasmBytes) : wasmBytes });
     else await init({ module_or_path: new URL('./cyberclause_wasm_bg.wasm', import.meta.url) });
     post({ type: 'ready', labels: labels(), model: modelInfo() });
   } catch (err) {
@@ -29,7 +38,7 @@ async function load(wasmBytes) {
 self.onmessage = (event) => {
   const msg = event.data || {};
   if (msg.type === 'init') {
-    load(msg.wasm);
+    load(msg.wasm, msg.gzip === true);
   } else if (msg.type === 'classify') {
     latest = msg.id;
     runJob({ api: { classify }, id: msg.id, text: String(msg.text), post, isCurrent: () => latest === msg.id, pause });
