@@ -66,7 +66,7 @@ fn main() {
         if std::env::var("SWEEP_FIT").is_ok() {
             let fitted = cyberclause::train::fit(&examples, &parse(spec)).expect("fit");
             let sum: f64 = fitted.weights.iter().map(|w| w.abs()).sum();
-            println!("{spec}: full fit {:.1?} (weight sum {sum:.6})", started.elapsed());
+            println!("{spec}: full fit {:.1?} (sum of |weights| {sum:.6}, to compare runs)", started.elapsed());
             continue;
         }
         let logits = cross_validate(&examples, &parse(spec), 5).expect("cv");
