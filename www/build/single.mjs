@@ -1,8 +1,8 @@
 // The single self-contained file: the page's CSS and scripts inline, the worker's code
 // (with the wasm-bindgen glue) as a non-executed text block started from a Blob URL, and
 // the model's .wasm gzip-compressed and base64-encoded (about 70 % of the raw module's
-// size, against 133 % for plain base64), handed to the worker, which inflates it with DecompressionStream and compiles it
-// with initSync.
+// size, against 133 % for plain base64), handed to the worker, which inflates it with
+// DecompressionStream and compiles it with initSync.
 // Its policy allows no connection at all and only the exact inline script and style
 // (by hash); nothing of it depends on a network or a server.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
