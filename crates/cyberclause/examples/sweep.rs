@@ -5,7 +5,8 @@
 //! out-of-fold macro-F1 overall and per language, for several prior corrections.
 //! Environment: `SWEEP_FIT=1` times one fit on the whole corpus instead;
 //! `SWEEP_LOGITS=DIR` writes each spec's out-of-fold logits (to try combinations);
-//! `SWEEP_ERRORS=FILE` writes the out-of-fold mistakes.
+//! `SWEEP_ERRORS=FILE` writes the out-of-fold mistakes; `SWEEP_ITER=N` caps the solver's
+//! iterations.
 
 use cyberclause::metrics::report;
 use cyberclause::train::{cross_validate, predictions, Algorithm, Example, TrainConfig};
@@ -51,7 +52,12 @@ fn parse(spec_arg: &str) -> TrainConfig {
         spec.bigrams = e.get(2) != Some(&"nobigrams");
     }
     // Prior corrections are swept on the out-of-fold logits below, so none in the fit.
-    TrainConfig { algorithm, features, spec, prior_correction: 0.0, ..TrainConfig::default() }
+    // SWEEP_ITER=N caps the solver's iterations (default: TrainConfig's).
+    let mut cfg = TrainConfig { algorithm, features, spec, prior_correction: 0.0, ..TrainConfig::default() };
+    if let Ok(n) = std::env::var("SWEEP_ITER") {
+        cfg.max_iterations = n.parse().expect("SWEEP_ITER is a number");
+    }
+    cfg
 }
 
 fn main() {

@@ -59,7 +59,10 @@ pub struct TrainConfig {
     /// Minimum document frequency of a kept feature. Default 2.
     pub min_df: usize,
     pub spec: FeatureSpec,
-    /// L-BFGS iterations for logistic regression. Default 300.
+    /// L-BFGS iterations for logistic regression. Default 150: on the corpus the solver
+    /// never meets linfa's gradient tolerance, and going on to 300 moves the summed
+    /// weights by 1e-5 (relative) and the cross-validated macro-F1 by less than 1e-4,
+    /// at twice the fit time.
     pub max_iterations: u64,
     /// How far to move each label's bias from the training prior towards a uniform one:
     /// `bias -= prior_correction × ln(share of the label)`. The corpus is half `other`
@@ -74,7 +77,7 @@ impl Default for TrainConfig {
             features: 8000,
             min_df: 2,
             spec: FeatureSpec::default(),
-            max_iterations: 300,
+            max_iterations: 150,
             prior_correction: 0.5,
         }
     }
