@@ -171,6 +171,7 @@ pub fn train(corpus: &Path, config: &Path, dev: Option<&Path>, out_dir: &Path) -
         "temperature": best.temperature,
         "prior_correction": best.prior_correction,
         "final_fit_seconds": fit_time.as_secs_f64(),
+        "max_iterations": cfg.max_iterations,
         "vocabulary": fitted.vocab.len(),
         "model_bytes": bytes.len(),
         "corpus_hash": corpus_hash,
