@@ -4,9 +4,10 @@ import json
 import re
 import sys
 
+from common import ROWS as rows
+
 out_path = sys.argv[1]
 lead_in_only = "--lead-in-only" in sys.argv
-rows = [json.loads(l) for l in open("models/corpus/corpus.jsonl", encoding="utf-8")]
 by_id = {r["id"]: r for r in rows}
 translation_of = {r["source"]: r for r in rows if r["origin"] == "translation"}
 by_file = collections.defaultdict(list)
