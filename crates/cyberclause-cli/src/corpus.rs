@@ -143,7 +143,8 @@ fn str_field(v: &Value, key: &str) -> Result<String> {
 }
 
 /// Assembles `corpus.jsonl` from the parts in `src`: seed passages with both raw labels
-/// and the adjudicated one, translations carrying their parent's label, written passages.
+/// and the adjudicated one, written passages, translations carrying their parent's label.
+/// `retired*.jsonl` lists written passages taken out (`{"id", "reason"}`).
 pub fn build(src: &Path, out: &Path) -> Result<Vec<CorpusEntry>> {
     let a = labels_from(src, "labels_a.")?;
     let b = labels_from(src, "labels_b.")?;
@@ -174,25 +175,16 @@ pub fn build(src: &Path, out: &Path) -> Result<Vec<CorpusEntry>> {
         by_id.insert(e.id.clone(), e.clone());
         entries.push(e);
     }
-    for v in read_jsonl_glob(src, "translations.")? {
-        let parent = str_field(&v, "parent")?;
-        let p = by_id.get(&parent).with_context(|| format!("translation of unknown passage {parent}"))?;
-        entries.push(CorpusEntry {
-            id: str_field(&v, "id")?,
-            lang: "en".into(),
-            text: str_field(&v, "text")?,
-            label: p.label.clone(),
-            origin: "translation".into(),
-            source: Value::String(parent),
-            label_a: p.label_a.clone(),
-            label_b: p.label_b.clone(),
-        });
-    }
+    let retired: BTreeMap<String, Value> =
+        read_jsonl_glob(src, "retired")?.into_iter().map(|v| Ok((str_field(&v, "id")?, v))).collect::<Result<_>>()?;
     for v in read_jsonl_glob(src, "written_")? {
         let id = str_field(&v, "id")?;
+        if retired.contains_key(&id) {
+            continue;
+        }
         let la = str_field(&v, "label")?;
         let lb = b.get(&id).cloned().with_context(|| format!("{id}: no blind (pass-B) label"))?;
-        entries.push(CorpusEntry {
+        let e = CorpusEntry {
             label: decide(&id, &la, &lb)?,
             id,
             lang: str_field(&v, "lang")?,
@@ -201,6 +193,28 @@ pub fn build(src: &Path, out: &Path) -> Result<Vec<CorpusEntry>> {
             source: Value::String("team".into()),
             label_a: la,
             label_b: lb,
+        };
+        by_id.insert(e.id.clone(), e.clone());
+        entries.push(e);
+    }
+    // Translations come last: their parent is a seed passage (French to English) or a
+    // written passage (either way); each carries its parent's labels. A retired written
+    // passage takes its translation with it.
+    for v in read_jsonl_glob(src, "translations.")? {
+        let parent = str_field(&v, "parent")?;
+        if retired.contains_key(&parent) {
+            continue;
+        }
+        let p = by_id.get(&parent).with_context(|| format!("translation of unknown passage {parent}"))?;
+        entries.push(CorpusEntry {
+            id: str_field(&v, "id")?,
+            lang: if p.lang == "fr" { "en" } else { "fr" }.into(),
+            text: str_field(&v, "text")?,
+            label: p.label.clone(),
+            origin: "translation".into(),
+            source: Value::String(parent),
+            label_a: p.label_a.clone(),
+            label_b: p.label_b.clone(),
         });
     }
     // Two French passages can translate to the same English sentence: keep the first.

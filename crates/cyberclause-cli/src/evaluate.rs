@@ -11,10 +11,13 @@ use serde::Serialize;
 use crate::corpus::read_jsonl;
 
 /// A labelled passage to evaluate on.
+#[derive(Debug, Clone)]
 pub struct Labelled {
     pub text: String,
     pub label: Label,
     pub lang: String,
+    /// Where it comes from (the eval sets' `source`), if given.
+    pub source: String,
 }
 
 /// Reads `{"text", "label", "lang"}` lines.
@@ -25,7 +28,8 @@ pub fn read_labelled(path: &Path) -> Result<Vec<Labelled>> {
         .map(|(i, v)| {
             let field = |k: &str| v.get(k).and_then(|x| x.as_str()).with_context(|| format!("{}:{}: missing `{k}`", path.display(), i + 1));
             let label = Label::from_id(field("label")?).with_context(|| format!("{}:{}: unknown label", path.display(), i + 1))?;
-            Ok(Labelled { text: field("text")?.to_string(), label, lang: field("lang").unwrap_or("und").to_string() })
+            let source = field("source").unwrap_or("").to_string();
+            Ok(Labelled { text: field("text")?.to_string(), label, lang: field("lang").unwrap_or("und").to_string(), source })
         })
         .collect()
 }

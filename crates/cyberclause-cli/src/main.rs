@@ -4,6 +4,7 @@ mod card;
 mod classify_cmd;
 mod corpus;
 mod evaluate;
+mod traditions;
 mod train_cmd;
 
 use std::fs::{self, File};
@@ -32,9 +33,10 @@ enum Command {
         corpus: PathBuf,
         #[arg(long, default_value = "models/train.json")]
         config: PathBuf,
-        /// Scored for the model card only; never trained on.
-        #[arg(long, default_value = "../shared/eval/dev.jsonl")]
-        dev: PathBuf,
+        /// Real law, never trained on: used to choose among the candidates and reported in
+        /// the card. Repeat for several files; a missing file is skipped.
+        #[arg(long, num_args = 1.., default_values = ["../shared/eval/dev.jsonl", "../shared/eval/dev2.jsonl"])]
+        dev: Vec<PathBuf>,
         #[arg(long, default_value = "models")]
         out: PathBuf,
     },
@@ -44,8 +46,9 @@ enum Command {
         data: PathBuf,
         #[arg(long)]
         json: bool,
-        #[arg(long, default_value = "models/cyberclause.model")]
-        model: PathBuf,
+        /// Another model file (default: the model built into this binary).
+        #[arg(long)]
+        model: Option<PathBuf>,
     },
     /// Classify a document (FILE or - for stdin), or a JSON Lines batch with --jsonl.
     Classify {
@@ -60,8 +63,9 @@ enum Command {
         granularity: GranularityArg,
         #[arg(long, default_value_t = 8)]
         evidence: usize,
-        #[arg(long, default_value = "models/cyberclause.model")]
-        model: PathBuf,
+        /// Another model file (default: the model built into this binary).
+        #[arg(long)]
+        model: Option<PathBuf>,
     },
 }
 
@@ -94,12 +98,36 @@ enum CorpusCommand {
     },
 }
 
-fn load(model: &Path) -> Result<Classifier> {
+/// The default model, built into the binary (as in the wasm module), so the CLI works
+/// from any directory.
+const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../models/cyberclause.model");
+
+fn load(model: Option<&Path>) -> Result<Classifier> {
+    let Some(model) = model else {
+        return Classifier::from_bytes(EMBEDDED_MODEL).map_err(|e| anyhow::anyhow!("built-in model [{}]: {e}", e.code()));
+    };
     let bytes = fs::read(model).with_context(|| format!("reading model {}", model.display()))?;
     Classifier::from_bytes(&bytes).map_err(|e| anyhow::anyhow!("{} [{}]: {e}", model.display(), e.code()))
 }
 
-fn main() -> Result<()> {
+/// A reader that closed the pipe (`cyberclause classify big.txt | head`) is not an error:
+/// end quietly, as Unix tools do.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+}
+
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<()> {
     match Cli::parse().command {
         Command::Corpus(CorpusCommand::Cut { seeds, edits, out }) => {
             let n = corpus::cut(&seeds, &edits, &out)?;
@@ -112,10 +140,10 @@ fn main() -> Result<()> {
             eprintln!("{} passages written to {}", entries.len(), out.display());
         }
         Command::Train { corpus, config, dev, out } => {
-            train_cmd::train(&corpus, &config, Some(&dev), &out)?;
+            train_cmd::train(&corpus, &config, &dev, &out)?;
         }
         Command::Eval { data, json, model } => {
-            let e = evaluate::evaluate(&load(&model)?, &evaluate::read_labelled(&data)?);
+            let e = evaluate::evaluate(&load(model.as_deref())?, &evaluate::read_labelled(&data)?);
             if json {
                 println!("{}", serde_json::to_string_pretty(&e)?);
             } else {
@@ -123,7 +151,7 @@ fn main() -> Result<()> {
             }
         }
         Command::Classify { input, jsonl, json, granularity, evidence, model } => {
-            let classifier = load(&model)?;
+            let classifier = load(model.as_deref())?;
             let (reader, size): (Box<dyn Read>, Option<u64>) = if input == "-" {
                 (Box::new(io::stdin().lock()), None)
             } else {

@@ -57,3 +57,53 @@ fn a_foreign_model_file_is_refused_clearly() {
     assert!(!ok);
     assert!(err.contains("NOT_A_MODEL"), "{err}");
 }
+
+#[test]
+fn classify_works_from_any_directory_with_the_built_in_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cyberclause"))
+        .current_dir(dir.path())
+        .args(["classify", "--json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(b"Le fait d'acceder frauduleusement a un systeme de traitement automatise de donnees est puni.")?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let line = String::from_utf8(out.stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_str(line.lines().next().expect("one passage")).unwrap();
+    assert!(v["label"].is_string(), "{line}");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::{Read, Write};
+    // Enough passages that the CLI is still writing when the reader goes away.
+    let doc = "Le fait d'acceder frauduleusement a un systeme informatique est puni de deux ans.\n\n".repeat(20_000);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cyberclause"))
+        .current_dir(common::root())
+        .args(["classify", "--json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(doc.as_bytes());
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 256];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("Broken pipe") && !stderr.contains("Error"), "{stderr}");
+}

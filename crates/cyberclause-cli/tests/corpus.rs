@@ -73,34 +73,75 @@ fn seed_ranges_resolve_to_their_text() {
     }
 }
 
-#[test]
-fn no_dev_passage_leaks_into_translations_or_written_text() {
-    let dev_text = fs::read_to_string(root().join("../shared/eval/dev.jsonl")).expect("shared/eval/dev.jsonl beside the checkout");
-    let mut dev = HashSet::new();
-    for l in dev_text.lines() {
+fn eval_grams(file: &str, n: usize) -> HashSet<String> {
+    let text = fs::read_to_string(root().join("../shared/eval").join(file)).expect("shared/eval beside the checkout");
+    let mut out = HashSet::new();
+    for l in text.lines() {
         let v: Value = serde_json::from_str(l).unwrap();
-        dev.extend(grams(&words(s(&v, "text")), 8));
+        out.extend(grams(&words(s(&v, "text")), n));
     }
+    out
+}
+
+/// Numbers and number words stand for any number in the stock formulae.
+fn number_blind(ws: &[String]) -> String {
+    const NUMBERS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "fifteen", "twenty", "un", "deux",
+        "trois", "quatre", "cinq", "sept", "huit", "dix", "douze", "quinze", "vingt",
+    ];
+    let blind: Vec<&str> = ws.iter().map(|w| if w.chars().all(|c| c.is_ascii_digit()) || NUMBERS.contains(&w.as_str()) { "#" } else { w.as_str() }).collect();
+    format!(" {} ", blind.join(" "))
+}
+
+/// `models/corpus/stock_formulae.txt`, number-blind.
+fn stock_formulae() -> Vec<String> {
+    let text = fs::read_to_string(root().join("models/corpus/stock_formulae.txt")).unwrap();
+    text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| number_blind(&words(l))).collect()
+}
+
+/// No written or translated passage shares a run of `n` words with a real-law eval file,
+/// other than runs the seeds themselves contain and runs inside a stock formula.
+fn assert_no_leak(file: &str, n: usize) {
+    let stock = stock_formulae();
+    let dev = eval_grams(file, n);
     let mut seed_grams = HashSet::new();
     for e in fs::read_dir(root().join("../shared/seeds")).unwrap() {
         let p = e.unwrap().path();
         if p.extension().is_some_and(|x| x == "txt") {
-            seed_grams.extend(grams(&words(&fs::read_to_string(p).unwrap()), 8));
+            seed_grams.extend(grams(&words(&fs::read_to_string(p).unwrap()), n));
         }
     }
     let leaks: Vec<String> = corpus()
         .iter()
         .filter(|r| s(r, "origin") != "seed")
         .filter_map(|r| {
-            let shared: Vec<String> = grams(&words(s(r, "text")), 8).into_iter().filter(|g| dev.contains(g) && !seed_grams.contains(g)).collect();
+            let shared: Vec<String> = grams(&words(s(r, "text")), n)
+                .into_iter()
+                .filter(|g| dev.contains(g) && !seed_grams.contains(g))
+                .filter(|g| {
+                    let blind = number_blind(&g.split(' ').map(str::to_string).collect::<Vec<_>>());
+                    !stock.iter().any(|f| f.contains(&blind))
+                })
+                .collect();
             (!shared.is_empty()).then(|| format!("{}: {}", s(r, "id"), shared[0]))
         })
         .collect();
-    assert!(leaks.is_empty(), "{leaks:#?}");
+    assert!(leaks.is_empty(), "{file}: {leaks:#?}");
 }
 
 #[test]
-fn every_label_has_forty_passages_per_language_and_written_stays_under_a_quarter() {
+fn no_dev_passage_leaks_into_translations_or_written_text() {
+    assert_no_leak("dev.jsonl", 8);
+    assert_no_leak("dev.jsonl", 12);
+}
+
+#[test]
+fn no_dev2_passage_leaks_into_translations_or_written_text() {
+    assert_no_leak("dev2.jsonl", 12);
+}
+
+#[test]
+fn every_label_has_forty_passages_per_language_and_written_stays_under_the_cap() {
     let rows = corpus();
     let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
     for r in &rows {
@@ -112,8 +153,12 @@ fn every_label_has_forty_passages_per_language_and_written_stays_under_a_quarter
             assert!(n >= 40, "{l}/{lang}: {n}");
         }
     }
-    let written = rows.iter().filter(|r| s(r, "origin") == "written").count();
-    assert!(written * 4 < rows.len(), "{written} written of {}", rows.len());
+    // Written passages and their translations may be up to 65 % of the corpus; the seed
+    // passages and their translations stay in whole.
+    let seeds: HashSet<&str> = rows.iter().filter(|r| s(r, "origin") == "seed").map(|r| s(r, "id")).collect();
+    let seed_side = rows.iter().filter(|r| seeds.contains(s(r, "id")) || r["source"].as_str().is_some_and(|p| seeds.contains(p))).count();
+    let written_side = rows.len() - seed_side;
+    assert!(written_side * 100 <= rows.len() * 65, "{written_side} written or translated-written of {}", rows.len());
 }
 
 #[test]
@@ -123,13 +168,18 @@ fn translations_carry_their_parents_label() {
     let mut parents = BTreeSet::new();
     for r in rows.iter().filter(|r| s(r, "origin") == "translation") {
         let parent = by_id[r["source"].as_str().unwrap()];
-        assert_eq!(s(parent, "lang"), "fr");
+        assert_ne!(s(parent, "lang"), s(r, "lang"), "{}", s(r, "id"));
+        assert_ne!(s(parent, "origin"), "translation");
         assert_eq!(s(parent, "label"), s(r, "label"));
         parents.insert(s(parent, "id"));
     }
     let seeds = rows.iter().filter(|r| s(r, "origin") == "seed").count();
+    let seed_parents = parents.iter().filter(|p| s(by_id[*p], "origin") == "seed").count();
     // Identical English translations of two French passages are kept once.
-    assert!(parents.len() + 5 >= seeds, "{} of {seeds} seed passages have an English translation", parents.len());
+    assert!(seed_parents + 5 >= seeds, "{seed_parents} of {seeds} seed passages have an English translation");
+    let written = rows.iter().filter(|r| s(r, "origin") == "written").count();
+    let written_parents = parents.len() - seed_parents;
+    assert!(written_parents + 5 >= written, "{written_parents} of {written} written passages have a translation");
 }
 
 #[test]
