@@ -55,8 +55,16 @@ export interface Passage {
   label: LabelId;
   scores: Scores;
   lang: PassageLanguage;
-  /** Strongest evidence first. */
+  /** Strongest evidence first (empty for a heading). */
   evidence: Evidence[];
+  /**
+   * `"heading"` for a heading line ("Chapter II", "Article 16 — Expedited preservation"),
+   * which takes the label of the passages it heads when they all agree, else `other`;
+   * `"passage"` for text the model classified.
+   */
+  kind: "passage" | "heading";
+  /** The headings above, outermost first, e.g. `["Chapter II", "Section 2", "Article 19"]`. */
+  path: string[];
 }
 
 /** Per-label totals of a document. */

@@ -1,6 +1,8 @@
 // The text shown back, passage by passage. Each passage element carries data-label,
-// data-start and data-end (UTF-16 offsets into the input) and shows its label's name in a
-// chip, so the label never depends on colour. Built chunk by chunk as results arrive.
+// data-start and data-end (UTF-16 offsets into the input), data-kind ("passage" or
+// "heading") and data-path (the headings above it, joined by " › "), and shows its
+// label's name in a chip, so the label never depends on colour. Built chunk by chunk as
+// results arrive.
 import { labelName } from './labels.js';
 
 export function clearDoc(doc) {
@@ -35,8 +37,11 @@ function gap(s) {
 
 function passageElement(text, p, index) {
   const el = document.createElement('span');
-  el.className = 'passage';
+  el.className = p.kind === 'heading' ? 'passage heading' : 'passage';
   el.dataset.label = p.label;
+  el.dataset.kind = p.kind || 'passage';
+  el.dataset.path = (p.path || []).join(' › ');
+  if (p.path && p.path.length) el.title = el.dataset.path;
   el.dataset.start = String(p.start);
   el.dataset.end = String(p.end);
   el.dataset.index = String(index);

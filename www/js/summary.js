@@ -3,11 +3,13 @@
 import { LABEL_IDS, labelName, labelDefinition } from './labels.js';
 import { t, pct } from './i18n.js';
 
-/** Per-label passage counts and share of classified characters. */
+/** Per-label passage counts and share of classified characters (headings left out: they
+ * repeat what they head). */
 export function summarise(passages) {
   const rows = LABEL_IDS.map((label) => ({ label, passages: 0, chars: 0 }));
   let total = 0;
   for (const p of passages) {
+    if (p.kind === 'heading') continue;
     const row = rows[LABEL_IDS.indexOf(p.label)];
     if (!row) continue;
     row.passages += 1;

@@ -1,6 +1,9 @@
 //! `models/MODEL_CARD.md`, written by `cyberclause train` from the figures it measured.
 
 use cyberclause::Label;
+use std::fs;
+use std::path::Path;
+
 use serde_json::Value;
 
 fn f(v: &Value) -> String {
@@ -82,8 +85,49 @@ fn real_law_section(m: &Value) -> String {
     s
 }
 
-/// Renders the card from `metrics.json`'s content.
-pub fn render(m: &Value) -> String {
+/// The learning curve, outside check and whole-document figures, from the JSON files the
+/// scripts of `models/experiments/` write (each section left out when its file is absent).
+fn experiments_section(dir: &Path) -> String {
+    let read = |name: &str| fs::read_to_string(dir.join(name)).ok().and_then(|t| serde_json::from_str::<Value>(&t).ok());
+    let mut s = String::new();
+    if let Some(curve) = read("learning_curve.json") {
+        s += "\n## Learning curve (real law, passage mode)\n\nThe chosen configuration fitted on the seed-register passages plus a share of the statute-register ones (written passages with their translations, in a fixed pseudo-random order; `models/experiments/learning_curve.json`, made by `crates/cyberclause/examples/curve.rs`):\n\n| statute-register share | passages | dev fr | dev en | dev2 fr | dev2 en | dev + dev2 fr | dev + dev2 en |\n|---|---|---|---|---|---|---|---|\n";
+        for r in curve.as_array().into_iter().flatten() {
+            s += &format!(
+                "| {} % | {} | {} | {} | {} | {} | **{}** | **{}** |\n",
+                r["statute_share"], r["statute_passages"], f(&r["dev_fr"]), f(&r["dev_en"]), f(&r["dev2_fr"]), f(&r["dev2_en"]), f(&r["both_fr"]), f(&r["both_en"])
+            );
+        }
+    }
+    if let Some(outside) = read("outside_check.json") {
+        s += "\n## Outside check (not shipped)\n\nscikit-learn on word 1–2-gram and character 3–5-gram TF-IDF of the same corpus, full vocabulary (`models/experiments/outside_check.py`), macro-F1 on real law:\n\n| model | dev fr | dev en | dev2 fr | dev2 en | dev + dev2 fr | dev + dev2 en |\n|---|---|---|---|---|---|---|\n";
+        for (name, r) in outside.as_object().into_iter().flatten() {
+            s += &format!(
+                "| {name} | {} | {} | {} | {} | {} | {} |\n",
+                f(&r["dev"]["fr"]), f(&r["dev"]["en"]), f(&r["dev2"]["fr"]), f(&r["dev2"]["en"]), f(&r["both"]["fr"]), f(&r["both"]["en"])
+            );
+        }
+    }
+    if let Some(docs) = read("docs_eval.json") {
+        s += "\n## Whole laws, document mode (`shared/eval/docs`, scored by its `score.py`)\n\nEach gold unit (heading or passage) takes the label of the product's passage covering most of its bytes; a unit no passage covers counts as wrong (`models/experiments/docs_eval.py`):\n\n| document | units | uncovered | agreement, all units | passages | headings | macro-F1, passages |\n|---|---|---|---|---|---|---|\n";
+        for d in docs["per_document"].as_array().into_iter().flatten() {
+            s += &format!(
+                "| {} | {} | {} | {} | {} | {} | {} |\n",
+                d["document"].as_str().unwrap_or("").trim_end_matches(".gold.jsonl"),
+                d["units"], d["unlabelled_units"], f(&d["agreement_all_units"]), f(&d["agreement_passages"]), f(&d["agreement_headings"]), f(&d["macro_f1_passages"])
+            );
+        }
+        let o = &docs["overall"];
+        s += &format!(
+            "| **mean / pooled** | | | **{}** | **{}** | | **{}** (pooled) |\n",
+            f(&o["mean_agreement_all_units"]), f(&o["mean_agreement_passages"]), f(&o["pooled_macro_f1_passages"])
+        );
+    }
+    s
+}
+
+/// Renders the card from `metrics.json`'s content and the experiments' figures in `experiments`.
+pub fn render(m: &Value, experiments: &Path) -> String {
     let mut s = String::from(include_str!("card_head.md"));
     s += &chosen_section(m);
     s += &selection_section(m);
@@ -98,6 +142,7 @@ pub fn render(m: &Value) -> String {
         per_label_table(cv)
     );
     s += &real_law_section(m);
+    s += &experiments_section(experiments);
     s += include_str!("card_tail.md");
     s
 }

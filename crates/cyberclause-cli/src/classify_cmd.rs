@@ -3,7 +3,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 
 use anyhow::Result;
-use cyberclause::{Classifier, ClassifyOptions, Lang, Passage};
+use cyberclause::{Classifier, ClassifyOptions, Kind, Lang, Passage};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::{json, Value};
 
@@ -25,8 +25,11 @@ pub fn document(classifier: &Classifier, input: impl Read, out: &mut impl Write,
         let doc = classifier.classify(&text, opts)?;
         for p in &doc.passages {
             write_passage(out, p, base_bytes, base_utf16, json_out)?;
-            count += 1;
-            unknown += usize::from(p.lang == Lang::Unknown);
+            // Headings are printed too, but the counts are of passages.
+            if p.kind == Kind::Passage {
+                count += 1;
+                unknown += usize::from(p.lang == Lang::Unknown);
+            }
         }
         base_bytes += text.len();
         base_utf16 += text.encode_utf16().count();
@@ -160,9 +163,14 @@ fn write_passage(out: &mut impl Write, p: &Passage, base: usize, base16: usize, 
         v["start_utf16"] = json!(p.start_utf16 + base16);
         v["end_utf16"] = json!(p.end_utf16 + base16);
         writeln!(out, "{v}")?;
+    } else if p.kind == Kind::Heading {
+        writeln!(out, "[{}..{}] heading, {}: {}\n", p.start + base, p.end + base, p.label, p.text)?;
     } else {
         let best = p.scores.0[p.label.index()];
         writeln!(out, "[{}..{}] {} ({:.2}, {:?})", p.start + base, p.end + base, p.label, best, p.lang)?;
+        if !p.path.is_empty() {
+            writeln!(out, "  in: {}", p.path.join(" › "))?;
+        }
         writeln!(out, "  {}", p.text)?;
         let ev: Vec<String> = p.evidence.iter().map(|e| format!("{} {:+.2}", e.term, e.weight)).collect();
         writeln!(out, "  evidence: {}\n", ev.join(", "))?;

@@ -40,6 +40,12 @@ enum Command {
         #[arg(long, default_value = "models")]
         out: PathBuf,
     },
+    /// Re-render MODEL_CARD.md from metrics.json and the experiments' figures (after
+    /// running a script of models/experiments/), without training again.
+    Card {
+        #[arg(long, default_value = "models")]
+        dir: PathBuf,
+    },
     /// Accuracy, macro-F1, per-label and per-language figures, confusion matrix, ECE.
     Eval {
         #[arg(long)]
@@ -141,6 +147,10 @@ fn run() -> Result<()> {
         }
         Command::Train { corpus, config, dev, out } => {
             train_cmd::train(&corpus, &config, &dev, &out)?;
+        }
+        Command::Card { dir } => {
+            let metrics: serde_json::Value = serde_json::from_str(&fs::read_to_string(dir.join("metrics.json"))?)?;
+            fs::write(dir.join("MODEL_CARD.md"), card::render(&metrics, &dir.join("experiments")))?;
         }
         Command::Eval { data, json, model } => {
             let e = evaluate::evaluate(&load(model.as_deref())?, &evaluate::read_labelled(&data)?);

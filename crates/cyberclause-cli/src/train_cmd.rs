@@ -266,7 +266,7 @@ pub fn train(corpus: &Path, config: &Path, dev: &[std::path::PathBuf], out_dir: 
         "dev2_by_tradition": crate::traditions::by_tradition(&provisional, dev),
     });
     fs::write(out_dir.join("metrics.json"), serde_json::to_string_pretty(&summary)? + "\n")?;
-    fs::write(out_dir.join("MODEL_CARD.md"), crate::card::render(&summary))?;
+    fs::write(out_dir.join("MODEL_CARD.md"), crate::card::render(&summary, &out_dir.join("experiments")))?;
     eprintln!("chose {} at prior correction {}; model {} bytes", chosen.algorithm, best.prior_correction, bytes.len());
     Ok(bytes.len())
 }

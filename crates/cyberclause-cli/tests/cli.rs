@@ -14,8 +14,15 @@ fn classify_json_gives_offsets_labels_and_scores() {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/sample.txt")).unwrap();
     let (ok, out, err) = run(&["classify", "--json", "-"], text.as_bytes());
     assert!(ok, "{err}");
-    let passages: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let all: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let passages: Vec<&serde_json::Value> = all.iter().filter(|p| p["kind"] == "passage").collect();
     assert_eq!(passages.len(), 5);
+    // "Article 1" on its own line is a heading, and the path of the passage under it.
+    let headings: Vec<&str> = all.iter().filter(|p| p["kind"] == "heading").map(|p| p["text"].as_str().unwrap()).collect();
+    assert_eq!(headings, ["Article 1", "Article 2", "Article 3"]);
+    assert_eq!(passages[0]["path"], serde_json::json!(["Article 1"]));
+    assert_eq!(passages[3]["path"], serde_json::json!(["Section 4"]));
+    assert_eq!(all[0]["label"], passages[0]["label"], "a heading takes the label of the passage it heads");
     for p in &passages {
         let (a, b) = (p["start"].as_u64().unwrap() as usize, p["end"].as_u64().unwrap() as usize);
         assert!(text[a..b].split_whitespace().count() >= 6);

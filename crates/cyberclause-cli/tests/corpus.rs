@@ -129,9 +129,10 @@ fn assert_no_leak(file: &str, n: usize) {
     assert!(leaks.is_empty(), "{file}: {leaks:#?}");
 }
 
+/// The rule of the statute-register round: no run of 12 words shared with a real-law
+/// passage (an earlier 8-word rule caught the genre's stock formulae too).
 #[test]
 fn no_dev_passage_leaks_into_translations_or_written_text() {
-    assert_no_leak("dev.jsonl", 8);
     assert_no_leak("dev.jsonl", 12);
 }
 

@@ -7,7 +7,7 @@ mod args;
 
 use std::sync::OnceLock;
 
-use cyberclause::{Classifier as Core, DocLang, Evidence, Label, LabelSummary, Lang, Passage, Scores};
+use cyberclause::{Classifier as Core, DocLang, Evidence, Kind, Label, LabelSummary, Lang, Passage, Scores};
 use js_sys::{Array, Function, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -47,6 +47,10 @@ struct JsPassage<'a> {
     scores: &'a Scores,
     lang: Lang,
     evidence: &'a [Evidence],
+    /// "passage" or "heading".
+    kind: Kind,
+    /// Headings above, outermost first.
+    path: &'a [String],
 }
 
 impl<'a> From<&'a Passage> for JsPassage<'a> {
@@ -59,6 +63,8 @@ impl<'a> From<&'a Passage> for JsPassage<'a> {
             scores: &p.scores,
             lang: p.lang,
             evidence: &p.evidence,
+            kind: p.kind,
+            path: &p.path,
         }
     }
 }

@@ -245,7 +245,7 @@ mod tests {
     fn offsets_are_shifted_into_the_whole_text() {
         let c = Classifier::new(toy());
         let opts = ClassifyOptions::default();
-        let text = format!("🔒 intro\n\n{}", PARA.repeat(6));
+        let text = format!("🔒 An introduction long enough to stand alone.\n\n{}", PARA.repeat(6));
         let ranges = chunk_ranges(&text, 60);
         assert!(ranges.len() >= 3);
         let mut expected = Vec::new();

@@ -7,7 +7,7 @@ use crate::labels::Label;
 use crate::lang::{self, DocLang, Lang};
 use crate::lexicon::Lexicon;
 use crate::model::{Evidence, Model};
-use crate::segment::{segment, Granularity, SegmentOptions};
+use crate::segment::{segment, Granularity, Kind, Segment, SegmentOptions};
 
 /// Classification settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +70,11 @@ pub struct Passage {
     pub scores: Scores,
     pub lang: Lang,
     pub evidence: Vec<Evidence>,
+    /// A passage, or a heading (labelled by the passages it heads).
+    pub kind: Kind,
+    /// The headings above, outermost first ("Chapter II", "Section 2", "Article 19 —
+    /// Search and seizure of stored computer data").
+    pub path: Vec<String>,
 }
 
 /// Per-label totals of a document.
@@ -118,14 +123,20 @@ impl Classifier {
         lexicon.add_text(text);
         lexicon.extend(self.model.vocabulary_words(), 3);
         let seg_opts = SegmentOptions { granularity: opts.granularity, ..SegmentOptions::default() };
-        let passages: Vec<Passage> = segment(text, &lexicon, &seg_opts)
-            .into_iter()
+        let segments = segment(text, &lexicon, &seg_opts);
+        let mut passages: Vec<Passage> = segments
+            .iter()
             .map(|s| {
-                let mut p = self.passage(&s.text, opts.evidence);
+                let mut p = match s.kind {
+                    Kind::Passage => self.passage(&s.text, opts.evidence),
+                    Kind::Heading => heading(&s.text),
+                };
                 (p.start, p.end, p.start_utf16, p.end_utf16) = (s.start, s.end, s.start_utf16, s.end_utf16);
+                p.path.clone_from(&s.path);
                 p
             })
             .collect();
+        label_headings(&segments, &mut passages);
         Ok(document(passages))
     }
 
@@ -151,17 +162,73 @@ impl Classifier {
             scores,
             lang: lang::detect(text),
             evidence: self.model.evidence(&v, &terms, label, evidence),
+            kind: Kind::Passage,
+            path: Vec::new(),
         }
     }
 }
 
-fn document(passages: Vec<Passage>) -> Document {
-    let sizes: Vec<(Lang, usize)> = passages.iter().map(|p| (p.lang, p.text.chars().count())).collect();
+/// A heading before its label is known.
+fn heading(text: &str) -> Passage {
+    Passage {
+        start: 0,
+        end: 0,
+        start_utf16: 0,
+        end_utf16: 0,
+        text: text.to_string(),
+        label: Label::Other,
+        scores: Scores([0.0, 0.0, 0.0, 0.0, 0.0, 1.0]),
+        lang: lang::detect(text),
+        evidence: Vec::new(),
+        kind: Kind::Heading,
+        path: Vec::new(),
+    }
+}
+
+/// A heading takes the label of what it heads when all its passages agree, with the mean
+/// of their scores; else `other`, certain (the guide's rule for headings, not a guess).
+/// Its scope is the run of passages after it whose path goes through it. A heading too
+/// short to tell its language takes its first passage's.
+fn label_headings(segments: &[Segment], passages: &mut [Passage]) {
+    for i in 0..segments.len() {
+        if segments[i].kind != Kind::Heading {
+            continue;
+        }
+        let depth = segments[i].path.len();
+        let own = segments[i].text.trim_start_matches('#').trim_start();
+        let under = |s: &Segment| s.path.get(depth).is_some_and(|p| p == own) && s.path[..depth] == segments[i].path[..];
+        let scope: Vec<usize> =
+            (i + 1..segments.len()).take_while(|&j| under(&segments[j])).filter(|&j| segments[j].kind == Kind::Passage).collect();
+        let Some(&first) = scope.first() else { continue };
+        if passages[i].lang == Lang::Unknown {
+            passages[i].lang = passages[first].lang;
+        }
+        let label = passages[first].label;
+        let mut mean = [0.0; 6];
+        for &j in &scope {
+            passages[j].scores.0.iter().enumerate().for_each(|(k, p)| mean[k] += p / scope.len() as f64);
+        }
+        if scope.iter().all(|&j| passages[j].label == label) {
+            passages[i].label = label;
+            passages[i].scores = Scores(mean);
+        }
+    }
+}
+
+/// Totals over passages (headings repeat what they head, so they are left out), and the
+/// document's language, which a passage too short to tell then takes.
+fn document(mut passages: Vec<Passage>) -> Document {
+    let sizes: Vec<(Lang, usize)> =
+        passages.iter().map(|p| (p.lang, if p.kind == Kind::Passage { p.text.chars().count() } else { 0 })).collect();
     let total: usize = sizes.iter().map(|s| s.1).sum();
+    let language = lang::document(&sizes);
+    for p in &mut passages {
+        p.lang = lang::with_fallback(&p.text, p.lang, language);
+    }
     let summary = Label::ALL
         .iter()
         .map(|&label| {
-            let mine = passages.iter().zip(&sizes).filter(|(p, _)| p.label == label);
+            let mine = passages.iter().zip(&sizes).filter(|(p, _)| p.label == label && p.kind == Kind::Passage);
             let chars: usize = mine.clone().map(|(_, s)| s.1).sum();
             LabelSummary {
                 label,
@@ -170,7 +237,7 @@ fn document(passages: Vec<Passage>) -> Document {
             }
         })
         .collect();
-    Document { language: lang::document(&sizes), passages, summary }
+    Document { language, passages, summary }
 }
 
 #[cfg(test)]

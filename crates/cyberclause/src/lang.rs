@@ -63,6 +63,24 @@ pub fn detect(text: &str) -> Lang {
     }
 }
 
+/// A passage too short to tell (no clear majority of stop words, but none of another
+/// language either) takes the document's language when that is French or English: a list
+/// of terms or a short definition in an English law is English.
+pub fn with_fallback(text: &str, found: Lang, doc: DocLang) -> Lang {
+    if found != Lang::Unknown {
+        return found;
+    }
+    let folded = fold(text);
+    if words(&folded).iter().any(|w| OTHER.contains(w)) {
+        return found;
+    }
+    match doc {
+        DocLang::Fr => Lang::Fr,
+        DocLang::En => Lang::En,
+        _ => found,
+    }
+}
+
 /// The document's language from its passages' languages, weighted by length: "mixed"
 /// when the minority language holds at least a fifth of the text.
 pub fn document(passages: &[(Lang, usize)]) -> DocLang {

@@ -10,6 +10,7 @@ mod lexicon;
 mod lines;
 mod repair;
 mod sentences;
+mod structure;
 mod text;
 
 pub mod segment;
@@ -17,7 +18,7 @@ pub mod segment;
 pub use error::{Error, Result};
 pub use labels::{Label, LabelInfo};
 pub use lexicon::Lexicon;
-pub use segment::{segment, Granularity, Segment, SegmentOptions};
+pub use segment::{segment, Granularity, Kind, Segment, SegmentOptions};
 pub use text::fold;
 
 mod features;

@@ -86,11 +86,11 @@ fn is_job_number(t: &str) -> bool {
 /// "a)", "(b)", "iv)", bullets.
 pub fn starts_with_marker(line: &str) -> bool {
     let t = line.trim_start();
-    let lower = t.to_lowercase();
     for word in ["article ", "art. ", "art.", "section ", "§"] {
-        if let Some(rest) = lower.strip_prefix(word) {
-            if rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
-                return true;
+        if t.get(..word.len()).is_some_and(|p| p.eq_ignore_ascii_case(word)) {
+            let rest = t[word.len()..].trim_start();
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                return !in_running_prose(rest);
             }
         }
     }
@@ -102,20 +102,38 @@ pub fn starts_with_marker(line: &str) -> bool {
         return true;
     }
     let body = t.strip_prefix('(').unwrap_or(t);
-    let tag_len = body.find(['.', ')']).unwrap_or(0);
+    let tag_len = body.find(['.', ')', '°', '-']).unwrap_or(0);
     if tag_len == 0 || tag_len > 5 {
         return false;
     }
     let (tag, rest) = body.split_at(tag_len);
-    let closer = &rest[..1];
-    let after = &rest[1..];
+    let closer_len = rest.chars().next().map_or(1, char::len_utf8);
+    let closer = &rest[..closer_len];
+    let after = &rest[closer_len..];
+    // "1°", "2-" number points in French-language codes; a dash after a letter is a word.
+    if matches!(closer, "°" | "-") {
+        return after.starts_with(char::is_whitespace) && tag.len() <= 3 && tag.chars().all(|c| c.is_ascii_digit());
+    }
     if !after.starts_with(char::is_whitespace) {
         return false;
     }
     let numeric = tag.len() <= 3 && tag.chars().all(|c| c.is_ascii_digit());
-    let letter = tag.len() == 1 && tag.chars().all(|c| c.is_ascii_lowercase()) && closer == ")";
+    let paren = body.len() < t.len();
+    // "a)", "(b)", and in US codes "(A)" under "(1)" under "(a)".
+    let letter = tag.len() == 1 && closer == ")" && tag.chars().all(|c| c.is_ascii_lowercase() || (paren && c.is_ascii_uppercase()));
     let roman = closer == ")" && tag.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
     numeric || letter || roman
+}
+
+/// "Article 16, such measures…" or "article 5 of the Convention" continues a sentence: the
+/// number is followed by a comma or by a lower-case word.
+fn in_running_prose(number_and_rest: &str) -> bool {
+    let mut words = number_and_rest.split_whitespace();
+    let number = words.next().unwrap_or("");
+    if number.ends_with(',') {
+        return true;
+    }
+    words.next().is_some_and(|w| w.starts_with(char::is_lowercase) && !matches!(w, "bis" | "ter" | "quater" | "premier" | "er"))
 }
 
 /// "1 Rapport 2019 du Rapporteur spécial…": a footnote printed at the foot of a PDF page,
@@ -158,8 +176,23 @@ fn starts_lowercase(line: &str) -> bool {
 /// an unfinished sentence is a PDF artefact (seen in two-column extractions).
 const WRAPPED_LINE_CHARS: usize = 35;
 
+/// Lines repeated on every page of a PDF paste ("ETS 185 – Convention on Cybercrime,
+/// 23.XI.2001"): short, not ending a sentence, not a list or article marker, and seen at
+/// least three times.
+fn running_heads<'a>(src: &'a str, lines: &[Line]) -> std::collections::HashSet<&'a str> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for l in lines {
+        let t = l.text(src);
+        if !t.is_empty() && t.split_whitespace().count() <= 12 && !ends_sentence(t) && !t.ends_with(',') && !starts_with_marker(t) {
+            *seen.entry(t).or_default() += 1;
+        }
+    }
+    seen.into_iter().filter(|&(_, n)| n >= 3).map(|(t, _)| t).collect()
+}
+
 /// Groups lines into blocks.
 pub fn blocks(src: &str, lines: &[Line]) -> Vec<Block> {
+    let heads = running_heads(src, lines);
     let mut out: Vec<Block> = Vec::new();
     let mut current: Vec<Line> = Vec::new();
     let mut marked = false;
@@ -170,7 +203,10 @@ pub fn blocks(src: &str, lines: &[Line]) -> Vec<Block> {
             blanks += 1;
             continue;
         }
-        if is_layout_noise(text) {
+        if is_layout_noise(text) || heads.contains(text) {
+            // A page number or running head marks a page break: the blank lines around it
+            // count as one, so a sentence broken across the page is still bridged.
+            blanks = blanks.min(1);
             continue;
         }
         let marker = starts_with_marker(text);
@@ -194,12 +230,16 @@ pub fn blocks(src: &str, lines: &[Line]) -> Vec<Block> {
 }
 
 fn breaks_after(prev: &str, line: &Line, text: &str, blanks: usize) -> bool {
+    // A blank line next to a heading is never a PDF artefact to bridge.
+    if blanks > 0 && (crate::structure::heading_rank(prev).is_some() || crate::structure::heading_rank(text).is_some()) {
+        return true;
+    }
     let unfinished = !ends_sentence(prev);
     if blanks == 0 {
         // An indented line after a finished sentence opens a paragraph (UN documents).
         return !unfinished && line.indent >= 2 && text.starts_with(char::is_uppercase);
     }
-    let soft = blanks <= 2 && unfinished && (starts_lowercase(text) || prev.chars().count() >= WRAPPED_LINE_CHARS);
+    let soft = blanks <= 2 && unfinished && (starts_lowercase(text) || prev.chars().count() >= WRAPPED_LINE_CHARS || prev.ends_with('-'));
     !soft
 }
 
@@ -226,10 +266,10 @@ mod tests {
 
     #[test]
     fn markers() {
-        for yes in ["1 Rapport 2019", "1. Le", "12) foo", "a) les", "(b) the", "iv) x", "Article 5", "Art. 323-1 Le", "• item", "- item"] {
+        for yes in ["1 Rapport 2019", "1. Le", "12) foo", "a) les", "(b) the", "iv) x", "Article 5", "Art. 323-1 Le", "• item", "- item", "1° computer data", "2- à toutes", "(A) any"] {
             assert!(starts_with_marker(yes), "{yes}");
         }
-        for no in ["5 novembre", "1998 fut", "Le 1. x", "A. Smith", "art.x", "abc) x", "-item", "3.5 million"] {
+        for no in ["5 novembre", "1998 fut", "Le 1. x", "A. Smith", "art.x", "abc) x", "-item", "3.5 million", "Article 16, such", "article 5 of the", "3-5 million", "e-mail", "A) x"] {
             assert!(!starts_with_marker(no), "{no}");
         }
     }

@@ -5,9 +5,10 @@ use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::lexicon::Lexicon;
-use crate::lines::{blocks, split_lines, Block};
+use crate::lines::{blocks, split_lines, Block, Line};
 use crate::repair::{join_lines, repair, text_of, Ch};
 use crate::sentences;
+use crate::structure;
 
 /// How finely to cut.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,22 +28,39 @@ pub enum Granularity {
 pub struct SegmentOptions {
     /// Default [`Granularity::Auto`].
     pub granularity: Granularity,
-    /// Shorter passages (headings, stray fragments) are dropped. Default 6, the guide's rule.
+    /// Shorter text (a lone paragraph number, a short list point) joins the passage after
+    /// it, or before it at the end of a section; a document with no longer passage gives
+    /// none. Default 6, the guide's rule.
     pub min_words: usize,
     /// A numbered point or article up to this many words stays whole. Default 120.
     pub max_words_whole: usize,
     /// No passage is longer: longer sentences (run-on quotes, one huge line) are cut at
     /// a clause break. Default 150.
     pub max_words: usize,
+    /// A list's lead-in and its points form one passage when together they fit
+    /// `max_words_whole`. Default true (on the four whole laws of the eval set, passage
+    /// agreement 0.500 against 0.489 with points cut apart).
+    pub lists_whole: bool,
 }
 
 impl Default for SegmentOptions {
     fn default() -> Self {
-        Self { granularity: Granularity::Auto, min_words: 6, max_words_whole: 120, max_words: 150 }
+        Self { granularity: Granularity::Auto, min_words: 6, max_words_whole: 120, max_words: 150, lists_whole: true }
     }
 }
 
-/// A passage: repaired text and where it lies in the original, in bytes and UTF-16 units.
+/// What a segment is: a passage to classify, or a heading ("Chapter II", "Article 16 —
+/// Expedited preservation"), which takes its label from the passages it heads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    #[default]
+    Passage,
+    Heading,
+}
+
+/// A segment: repaired text, where it lies in the original (bytes and UTF-16 units), what
+/// it is, and the headings above it, outermost first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Segment {
     pub start: usize,
@@ -50,23 +68,228 @@ pub struct Segment {
     pub start_utf16: usize,
     pub end_utf16: usize,
     pub text: String,
+    pub kind: Kind,
+    /// Headings above this segment, outermost first (a heading's own path excludes it).
+    pub path: Vec<String>,
+    /// Rank of a heading (1 Book … 7 Article, 8 an untyped title); 0 for a passage.
+    #[serde(skip)]
+    pub rank: u8,
 }
 
-/// Cuts `src` into passages. `lexicon` should hold the words of `src` (see
+/// A piece of output before offsets are located.
+struct Piece {
+    chars: Vec<Ch>,
+    kind: Kind,
+    rank: u8,
+    path: Vec<String>,
+}
+
+/// Cuts `src` into passages and headings. `lexicon` should hold the words of `src` (see
 /// [`Lexicon::add_text`]) and, when a model is at hand, its vocabulary.
 pub fn segment(src: &str, lexicon: &Lexicon, opts: &SegmentOptions) -> Vec<Segment> {
     let lines = split_lines(src);
-    let mut ranges: Vec<Vec<Ch>> = Vec::new();
-    for block in blocks(src, &lines) {
-        let chars = repair(join_lines(src, &block.lines, lexicon), lexicon);
-        for (a, b) in cap_length(&chars, cut_block(&block, &chars, opts), opts.max_words) {
-            let part = trim(&chars[a..b]);
-            if word_count(part) >= opts.min_words {
-                ranges.push(part.to_vec());
+    let mut out = Outline::default();
+    for block in lists_with_lead_ins(src, blocks(src, &lines), opts) {
+        let (heads, body) = split_headings(src, &block);
+        for (rank, head) in heads {
+            out.heading(repair(join_lines(src, head, lexicon), lexicon), rank);
+        }
+        if body.is_empty() {
+            continue;
+        }
+        let body = Block { lines: body.to_vec(), marked: block.marked || heads_marked(src, body) };
+        let chars = repair(join_lines(src, &body.lines, lexicon), lexicon);
+        for (a, b) in cap_length(&chars, cut_block(&body, &chars, opts), opts.max_words) {
+            out.text(trim(&chars[a..b]).to_vec(), opts.min_words);
+        }
+    }
+    locate(src, out.finish())
+}
+
+fn heads_marked(src: &str, body: &[Line]) -> bool {
+    body.first().is_some_and(|l| crate::lines::starts_with_marker(l.text(src)))
+}
+
+/// Leading heading lines of a block, grouped: a keyword line ("Chapter II") with the title
+/// lines under it ("Prevention of cybercrimes"); then the rest of the block, which is text.
+fn split_headings<'a>(src: &str, block: &'a Block) -> (Vec<(u8, &'a [Line])>, &'a [Line]) {
+    let lines = &block.lines;
+    let mut heads: Vec<(u8, usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let text = lines[i].text(src);
+        match structure::heading_rank(text) {
+            // A lone untyped short line that is the whole block is a title too ("Objectifs").
+            Some(rank) if rank != structure::TITLE_RANK || heads.is_empty() || i > 0 => {
+                if rank == structure::TITLE_RANK && heads.last().is_some_and(|h| h.2 - h.1 < 3) {
+                    heads.last_mut().unwrap().2 = i + 1;
+                } else {
+                    heads.push((rank, i, i + 1));
+                }
+            }
+            None if lines.len() == 1 && structure::is_title_line(text) && short(text) => heads.push((structure::TITLE_RANK, i, i + 1)),
+            // A title line under a keyword ("Chapter II" / "Prevention of cybercrimes") ends
+            // its block or comes before another heading; otherwise it opens the text.
+            None if heads.last().is_some_and(|h| h.2 == i && h.2 - h.1 < 3 && h.0 != structure::TITLE_RANK)
+                && structure::is_title_line(text)
+                && lines.get(i + 1).map_or(true, |next| structure::heading_rank(next.text(src)).is_some()) =>
+            {
+                heads.last_mut().unwrap().2 = i + 1;
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    (heads.into_iter().map(|(r, a, b)| (r, &lines[a..b])).collect(), &lines[i..])
+}
+
+/// A title line standing alone, not a sentence fragment: under ten words.
+fn short(text: &str) -> bool {
+    text.split_whitespace().count() < 10
+}
+
+/// A list's lead-in ("… the following conduct:") and its points stay one block when the
+/// whole fits a passage kept whole, so the points are judged with their subject.
+fn lists_with_lead_ins(src: &str, blocks: Vec<Block>, opts: &SegmentOptions) -> Vec<Block> {
+    if !opts.lists_whole {
+        return blocks;
+    }
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut i = 0;
+    while i < blocks.len() {
+        let block = &blocks[i];
+        let ends_colon = block.lines.last().is_some_and(|l| l.text(src).trim_end().ends_with(':'));
+        let mut j = i + 1;
+        let mut words = block_words(src, block);
+        if ends_colon && structure::heading_rank(block.lines[0].text(src)).is_none() {
+            while j < blocks.len() && is_point(src, &blocks[j]) && words + block_words(src, &blocks[j]) <= opts.max_words_whole {
+                words += block_words(src, &blocks[j]);
+                j += 1;
+            }
+        }
+        if j > i + 1 && (j == blocks.len() || !is_point(src, &blocks[j])) {
+            let lines = blocks[i..j].iter().flat_map(|b| b.lines.iter().copied()).collect();
+            out.push(Block { lines, marked: true });
+            i = j;
+        } else {
+            out.push(block.clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A list point: a marked block that is not an article or other keyword heading.
+fn is_point(src: &str, block: &Block) -> bool {
+    block.marked && structure::keyword(block.lines[0].text(src)).is_none()
+}
+
+fn block_words(src: &str, block: &Block) -> usize {
+    block.lines.iter().map(|l| l.text(src).split_whitespace().count()).sum()
+}
+
+/// Builds the output in document order, keeping the path of open headings, and giving
+/// fragments too short to stand alone (a lone "3.", "a) in its territory; or") to the
+/// passage after them, or before them at the end of a section.
+#[derive(Default)]
+struct Outline {
+    pieces: Vec<Piece>,
+    /// Open headings: rank and text.
+    open: Vec<(u8, String)>,
+    /// Reference of the article-level passage being read ("Article 5"), if no heading gave one.
+    reference: Option<(u8, String)>,
+    pending: Vec<Ch>,
+    /// Whether some passage reached the minimum length.
+    full: bool,
+}
+
+impl Outline {
+    fn path(&self) -> Vec<String> {
+        self.open.iter().map(|(_, t)| t.clone()).chain(self.reference.iter().map(|(_, t)| t.clone())).collect()
+    }
+
+    fn heading(&mut self, chars: Vec<Ch>, rank: u8) {
+        let chars = trim(&chars).to_vec();
+        if chars.is_empty() {
+            return;
+        }
+        self.flush_pending();
+        self.reference = None;
+        let rank = if rank == structure::TITLE_RANK { self.untyped_rank() } else { rank };
+        while self.open.last().is_some_and(|(r, _)| *r >= rank) {
+            self.open.pop();
+        }
+        let path = self.path();
+        // In the path, a Markdown heading's hashes are markup, not words.
+        let text: String = text_of(&chars).nfc().collect();
+        self.open.push((rank, text.trim_start_matches('#').trim_start().to_string()));
+        self.pieces.push(Piece { chars, kind: Kind::Heading, rank, path });
+    }
+
+    /// Where a title with no keyword ("LAW ON DIGITAL OFFENCES", "DISPOSITIONS FINALES")
+    /// sits: above everything before any keyword heading (a document's title), else just
+    /// under the innermost open heading above the article level.
+    fn untyped_rank(&self) -> u8 {
+        if self.pieces.iter().all(|p| p.kind == Kind::Heading && p.rank == 0) {
+            return 0;
+        }
+        let above = self.open.iter().rev().map(|(r, _)| *r).find(|&r| r < structure::ARTICLE_RANK);
+        above.map_or(structure::ARTICLE_RANK - 1, |r| (r + 1).min(structure::ARTICLE_RANK - 1))
+    }
+
+    fn text(&mut self, chars: Vec<Ch>, min_words: usize) {
+        if word_count(&chars) == 0 {
+            return;
+        }
+        if let Some((rank, reference)) = structure::passage_reference(&text_of(&chars)) {
+            while self.open.last().is_some_and(|(r, _)| *r >= rank) {
+                self.open.pop();
+            }
+            self.reference = Some((rank, reference.to_string()));
+        }
+        let mut chars = chars;
+        if !self.pending.is_empty() {
+            let mut joined = std::mem::take(&mut self.pending);
+            joined.push(Ch { c: ' ', off: joined.last().map_or(0, |c| c.off + c.len), len: 0 });
+            joined.extend(chars);
+            chars = joined;
+        }
+        if word_count(&chars) < min_words {
+            self.pending = chars;
+            return;
+        }
+        let path = self.path();
+        self.full = true;
+        self.pieces.push(Piece { chars, kind: Kind::Passage, rank: 0, path });
+    }
+
+    /// A fragment left at the end of a section joins the passage before it.
+    fn flush_pending(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let pending = std::mem::take(&mut self.pending);
+        match self.pieces.last_mut() {
+            Some(p) if p.kind == Kind::Passage => {
+                p.chars.push(Ch { c: ' ', off: p.chars.last().map_or(0, |c| c.off + c.len), len: 0 });
+                p.chars.extend(pending);
+            }
+            _ => {
+                let path = self.path();
+                self.pieces.push(Piece { chars: pending, kind: Kind::Passage, rank: 0, path });
             }
         }
     }
-    locate(src, ranges)
+
+    /// The pieces, or none when no passage reaches the minimum length: a text under six
+    /// words, or headings alone, is too short to classify.
+    fn finish(mut self) -> Vec<Piece> {
+        self.flush_pending();
+        if !self.full {
+            return Vec::new();
+        }
+        self.pieces
+    }
 }
 
 fn trim(chars: &[Ch]) -> &[Ch] {
@@ -146,24 +369,28 @@ fn group_evenly(sents: &[(usize, usize)], max: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// Turns repaired character runs into segments with byte and UTF-16 offsets.
-fn locate(src: &str, runs: Vec<Vec<Ch>>) -> Vec<Segment> {
-    let mut bounds: Vec<usize> = Vec::with_capacity(runs.len() * 2);
-    for run in &runs {
-        let first = run.iter().find(|c| c.len > 0).map_or(0, |c| c.off);
-        let last = run.iter().rev().find(|c| c.len > 0).map_or(first, |c| c.off + c.len);
+/// Turns pieces into segments with byte and UTF-16 offsets.
+fn locate(src: &str, pieces: Vec<Piece>) -> Vec<Segment> {
+    let mut bounds: Vec<usize> = Vec::with_capacity(pieces.len() * 2);
+    for p in &pieces {
+        let first = p.chars.iter().find(|c| c.len > 0).map_or(0, |c| c.off);
+        let last = p.chars.iter().rev().find(|c| c.len > 0).map_or(first, |c| c.off + c.len);
         bounds.push(first);
         bounds.push(last);
     }
     let utf16 = utf16_offsets(src, &bounds);
-    runs.into_iter()
+    pieces
+        .into_iter()
         .enumerate()
-        .map(|(i, run)| Segment {
+        .map(|(i, p)| Segment {
             start: bounds[2 * i],
             end: bounds[2 * i + 1],
             start_utf16: utf16[2 * i],
             end_utf16: utf16[2 * i + 1],
-            text: text_of(&run).nfc().collect(),
+            text: text_of(&p.chars).nfc().collect(),
+            kind: p.kind,
+            path: p.path,
+            rank: p.rank,
         })
         .collect()
 }
@@ -197,18 +424,56 @@ mod tests {
     }
 
     #[test]
-    fn articles_and_points_are_passages() {
-        let src = "Article 1\nLe fait d'accéder frauduleusement à un système est puni.\n\nArticle 2\nLe fait d'entraver le fonctionnement d'un système est puni.\n";
+    fn articles_are_headings_and_their_text_passages_with_a_path() {
+        let src = "Chapitre II\nDes atteintes aux systèmes\n\nArticle 1\nLe fait d'accéder frauduleusement à un système est puni.\n\nArticle 2\nLe fait d'entraver le fonctionnement d'un système est puni.\n";
         let segs = cut(src);
-        assert_eq!(segs.len(), 2);
-        assert!(segs[0].text.starts_with("Article 1 Le fait"));
+        let kinds: Vec<Kind> = segs.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [Kind::Heading, Kind::Heading, Kind::Passage, Kind::Heading, Kind::Passage]);
+        assert_eq!(segs[0].text, "Chapitre II Des atteintes aux systèmes");
+        assert!(segs[2].text.starts_with("Le fait d'accéder"));
+        assert_eq!(segs[2].path, ["Chapitre II Des atteintes aux systèmes", "Article 1"]);
+        assert_eq!(segs[4].path, ["Chapitre II Des atteintes aux systèmes", "Article 2"]);
+        assert_eq!(segs[3].path, ["Chapitre II Des atteintes aux systèmes"]);
     }
 
     #[test]
-    fn short_headings_are_dropped() {
+    fn a_passage_opening_with_its_article_carries_it_in_its_path() {
+        let segs = cut("CHAPITRE III\n\nArt. 5. — Le fait de détruire des données informatiques est puni de trois ans.\n\nArt. 6. — Le fait d'altérer des données informatiques est puni de trois ans.");
+        assert_eq!(segs[1].path, ["CHAPITRE III", "Art. 5"]);
+        assert_eq!(segs[2].path, ["CHAPITRE III", "Art. 6"]);
+    }
+
+    #[test]
+    fn short_headings_are_headings_not_dropped() {
         let segs = cut("Objectifs\n\nLa convention devrait avoir pour principal objectif la coopération.\n");
-        assert_eq!(segs.len(), 1);
-        assert!(segs[0].text.starts_with("La convention"));
+        assert_eq!(segs.len(), 2);
+        assert_eq!((segs[0].kind, segs[0].text.as_str()), (Kind::Heading, "Objectifs"));
+        assert!(segs[1].text.starts_with("La convention"));
+        assert_eq!(segs[1].path, ["Objectifs"]);
+    }
+
+    #[test]
+    fn short_points_and_lone_numbers_join_a_neighbour() {
+        let src = "3.\n\nEach Party shall adopt measures to protect the data in question.\n\nThe measures shall apply to all computer data.\n\na) in its territory; or\n";
+        let segs = cut(src);
+        assert_eq!(segs.len(), 2, "{segs:?}");
+        assert!(segs[0].text.starts_with("3. Each Party"));
+        assert!(segs[1].text.ends_with("computer data. a) in its territory; or"));
+        assert_eq!(&src[segs[1].end - 2..segs[1].end], "or");
+    }
+
+    #[test]
+    fn a_lead_in_and_its_points_stay_together() {
+        let src = "Each Party shall criminalise the following conduct:\n\na) access without right;\n\nb) interception without right.\n\nThe next paragraph is about something else entirely here.";
+        let segs = cut(src);
+        assert_eq!(segs.len(), 2, "{segs:?}");
+        assert!(segs[0].text.contains("conduct: a) access without right; b) interception"));
+    }
+
+    #[test]
+    fn a_text_under_six_words_gives_nothing() {
+        assert!(cut("Interception of content data.").is_empty());
+        assert!(cut("Article 5\n\nShort.").is_empty());
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod invariants;
 
 use std::sync::LazyLock;
 
-use cyberclause::{segment, Classifier, ClassifyOptions, Granularity, Lexicon, SegmentOptions};
+use cyberclause::{segment, Classifier, ClassifyOptions, Granularity, Kind, Lexicon, Segment, SegmentOptions};
 use invariants::{check_document, check_passage_scores, check_spans, Span};
 use proptest::prelude::*;
 
@@ -83,10 +83,14 @@ proptest! {
         if let Err(e) = check_spans(&src, &spans) {
             prop_assert!(false, "{}", e);
         }
+        // A passage has at least one word and at most the cap plus a joined fragment; a
+        // document with passages has one of the minimum length.
         for s in &segs {
             let words = s.text.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count();
-            prop_assert!((opts.min_words..=opts.max_words).contains(&words), "{} words: {:?}", words, s.text);
+            prop_assert!((1..=opts.max_words + opts.min_words).contains(&words), "{} words: {:?}", words, s.text);
         }
+        let long = |s: &&Segment| s.kind == Kind::Passage && s.text.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count() >= opts.min_words;
+        prop_assert!(segs.is_empty() || segs.iter().any(|s| long(&s)), "no passage of {} words: {:?}", opts.min_words, segs);
     }
 
     /// Classified documents: offsets as above, six finite probabilities summing to 1 with
@@ -139,8 +143,11 @@ proptest! {
             })
             .collect::<Vec<_>>()
             .join(" ");
-        let src = format!("{before}\n\n\n\n{para}\n\n\n\n{after}");
-        let at = before.len() + 4;
+        // A full sentence closes the text before, so that no short fragment of it joins
+        // the paragraph.
+        let close = "The preceding text ends with this sentence of enough words.";
+        let src = format!("{before}\n\n\n\n{close}\n\n\n\n{para}\n\n\n\n{close}\n\n\n\n{after}");
+        let at = before.len() + 4 + close.len() + 4;
         let doc = CLASSIFIER.classify(&src, &ClassifyOptions::default()).unwrap();
         let inside = doc.passages.iter().find(|p| p.start == at);
         prop_assert!(inside.is_some(), "no passage starts at {}: {:?}", at, doc.passages.iter().map(|p| (p.start, p.end)).collect::<Vec<_>>());
@@ -150,7 +157,10 @@ proptest! {
         let alone = CLASSIFIER.classify_passage(&para, 8);
         prop_assert_eq!(alone.label, inside.label);
         prop_assert_eq!(alone.scores, inside.scores);
-        prop_assert_eq!(alone.lang, inside.lang);
+        // A paragraph too short to tell its language takes the document's.
+        if alone.lang != cyberclause::Lang::Unknown {
+            prop_assert_eq!(alone.lang, inside.lang);
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 
 #![allow(dead_code)]
 
-use cyberclause::{Document, Label, Passage, Segment};
+use cyberclause::{Document, Kind, Label, Passage, Segment};
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::UnicodeNormalization;
 
@@ -150,12 +150,17 @@ pub fn check_document(src: &str, doc: &Document, evidence: usize) -> Result<(), 
     if labels != Label::ALL {
         return Err(format!("summary labels {labels:?}"));
     }
+    // Headings repeat what they head: the summary counts passages only.
+    let passages = doc.passages.iter().filter(|p| p.kind == Kind::Passage).count();
     let counted: usize = doc.summary.iter().map(|s| s.passages).sum();
     let shares: f64 = doc.summary.iter().map(|s| s.share).sum();
-    if counted != doc.passages.len() {
-        return Err(format!("summary counts {counted} passages of {}", doc.passages.len()));
+    if counted != passages {
+        return Err(format!("summary counts {counted} passages of {passages}"));
     }
-    let expected = if doc.passages.is_empty() { 0.0 } else { 1.0 };
+    if doc.passages.iter().any(|p| p.kind == Kind::Heading && !p.evidence.is_empty()) {
+        return Err("a heading has evidence".into());
+    }
+    let expected = if passages == 0 { 0.0 } else { 1.0 };
     if (shares - expected).abs() > 1e-9 || doc.summary.iter().any(|s| !(0.0..=1.0).contains(&s.share)) {
         return Err(format!("summary shares sum to {shares}"));
     }
