@@ -28,6 +28,12 @@ export interface ClassifyOptions {
   /** Evidence terms per passage, an integer from 0 to 1000. Default 8. */
   evidence?: number;
   /**
+   * Weight of the titles of the headings above each passage ("Article 19 — Search and
+   * seizure of stored computer data") in its judgement, from 0 (each passage alone) to 2.
+   * Default 0.5. Ignored by `classifyPassage`.
+   */
+  context?: number;
+  /**
    * Long text is classified in chunks of about this many UTF-8 bytes, cut at blank lines
    * (as the `cyberclause` CLI does); the worker reports progress once per chunk. An
    * integer from 1024 to 2097152 (2 MiB); default 1048576 (1 MiB). Ignored by

@@ -12,8 +12,9 @@ const info = createRequire(import.meta.url)(join(pkgDir, 'node', 'index.cjs')).m
 if (metrics.corpus_hash !== info.corpusHash) {
   throw new Error('models/metrics.json and the embedded model come from different corpora: retrain (cyberclause train) or rebuild');
 }
-const cv = metrics.cross_validation.find((c) => c.algorithm === metrics.chosen);
-if (!cv) throw new Error(`metrics.json has no cross-validation entry for ${metrics.chosen}`);
+const cv = metrics.cross_validation;
+const real = metrics.real_law || {};
+if (!cv || !real.both) throw new Error('metrics.json has no cross-validation or real-law figures');
 
 const f = (x) => x.toFixed(3);
 const row = (name, e) =>
@@ -22,14 +23,16 @@ const section = [
   `The bundled model (version ${info.version}, trained ${info.trained}) is ${info.algorithm},`,
   `over ${metrics.vocabulary.toLocaleString('en')} features (word unigrams and bigrams, character 3–5-grams; sublinear`,
   'TF × IDF), with probabilities calibrated by a fitted temperature. It was trained on',
-  `${cv.eval.n.toLocaleString('en')} labelled passages: French negotiation comments on the UN cybercrime`,
+  `${cv.n.toLocaleString('en')} labelled passages: French negotiation comments on the UN cybercrime`,
   'convention (labelled twice, adjudicated), an English translation of each, and',
-  'statute-register passages written in both languages.',
+  'statute-register passages written in both languages and translated. It was chosen for',
+  'how it reads statutes: cross-validated on the statute-register passages and scored on',
+  'real law never trained on.',
   '',
   '| | macro-F1 | French | English | accuracy | calibration error (ECE) |',
   '|---|---|---|---|---|---|',
-  row('cross-validation (5 folds, a passage and its translation in the same fold)', cv.eval),
-  row(`real legislation never trained on (${metrics.dev.n} passages)`, metrics.dev),
+  row('cross-validation (5 folds, a passage and its translation in the same fold)', cv),
+  row(`real law never trained on (dev + dev2, ${real.both.n} passages)`, real.both),
 ].join('\n');
 
 const readme = join(pkgDir, 'README.md');

@@ -118,7 +118,7 @@ for (const [kind, get] of [['ESM', () => esm], ['CJS', () => cjs]]) {
 
   test(`${kind}: offsets are UTF-16 indices`, () => {
     const mod = get();
-    const text = `🔒🔒 Intro.\n\n${FR}`;
+    const text = `🔒🔒 An introduction long enough to stand alone.\n\n${FR}`;
     const doc = mod.classify(text, { granularity: 'paragraph', evidence: 2 });
     assert.ok(doc.passages.length >= 3);
     for (const p of doc.passages) {

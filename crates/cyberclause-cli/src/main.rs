@@ -69,6 +69,9 @@ enum Command {
         granularity: GranularityArg,
         #[arg(long, default_value_t = 8)]
         evidence: usize,
+        /// Weight of the heading titles above a passage in its judgement (0: each passage alone).
+        #[arg(long, default_value_t = cyberclause::DEFAULT_CONTEXT)]
+        context: f64,
         /// Another model file (default: the model built into this binary).
         #[arg(long)]
         model: Option<PathBuf>,
@@ -160,7 +163,7 @@ fn run() -> Result<()> {
                 print!("{}", evaluate::render(&e));
             }
         }
-        Command::Classify { input, jsonl, json, granularity, evidence, model } => {
+        Command::Classify { input, jsonl, json, granularity, evidence, context, model } => {
             let classifier = load(model.as_deref())?;
             let (reader, size): (Box<dyn Read>, Option<u64>) = if input == "-" {
                 (Box::new(io::stdin().lock()), None)
@@ -179,7 +182,10 @@ fn run() -> Result<()> {
                     GranularityArg::Paragraph => Granularity::Paragraph,
                     GranularityArg::Sentence => Granularity::Sentence,
                 };
-                let opts = ClassifyOptions { granularity, evidence, ..ClassifyOptions::default() };
+                if !(0.0..=2.0).contains(&context) {
+                    anyhow::bail!("--context must be a number from 0 to 2");
+                }
+                let opts = ClassifyOptions { granularity, evidence, context, ..ClassifyOptions::default() };
                 classify_cmd::document(&classifier, reader, &mut out, json, &opts)?;
             }
         }

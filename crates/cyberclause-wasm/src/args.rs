@@ -13,6 +13,9 @@ pub const MAX_INPUT_UNITS: usize = 64 << 20;
 
 /// Evidence terms per passage when the caller does not say.
 const DEFAULT_EVIDENCE: usize = 8;
+/// Upper bound accepted for `options.context` (the weight of heading titles).
+const MAX_CONTEXT: f64 = 2.0;
+
 /// Upper bound accepted for `options.evidence`.
 const MAX_EVIDENCE: usize = 1000;
 /// Bounds of `options.chunkBytes`. A chunk is shorter than 8 × chunkBytes (see
@@ -87,6 +90,12 @@ pub fn options_arg(options: &JsValue) -> Result<Opts, JsValue> {
     }
     if let Some(e) = field(options, "evidence")? {
         opts.core.evidence = integer(&e, "evidence", 0, MAX_EVIDENCE)?;
+    }
+    if let Some(c) = field(options, "context")? {
+        opts.core.context = match c.as_f64() {
+            Some(w) if (0.0..=MAX_CONTEXT).contains(&w) => w,
+            _ => return Err(js_error("INVALID_OPTIONS", &format!("options.context must be a number from 0 to {MAX_CONTEXT}"))),
+        };
     }
     if let Some(c) = field(options, "chunkBytes")? {
         opts.chunk_bytes = integer(&c, "chunkBytes", MIN_CHUNK_BYTES, MAX_CHUNK_BYTES)?;

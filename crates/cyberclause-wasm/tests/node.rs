@@ -109,12 +109,19 @@ fn check_passage(p: &JsValue) -> String {
 
 #[wasm_bindgen_test]
 fn passages_have_scores_summing_to_one_and_utf16_offsets() {
-    let text = format!("🔒 Titre\n\n{ACCESS}\n\n{SEARCH}");
+    let text = format!("Titre 🔒\n\n{ACCESS}\n\n{SEARCH}");
     let doc = classify(s(&text), options(&[("evidence", JsValue::from(3))])).unwrap();
-    let passages: Array = get(&doc, "passages").unchecked_into();
-    assert_eq!(passages.length(), 2);
+    let all: Array = get(&doc, "passages").unchecked_into();
+    assert_eq!(all.length(), 3);
+    // The short first line is a heading: no evidence, and the path of what follows.
+    let heading = all.get(0);
+    assert_eq!(get(&heading, "kind").as_string().as_deref(), Some("heading"));
+    assert_eq!(Array::from(&get(&heading, "evidence")).length(), 0);
+    let path = Array::from(&get(&all.get(1), "path"));
+    assert_eq!(path.get(0).as_string().as_deref(), Some("Titre 🔒"));
     let units: Vec<u16> = text.encode_utf16().collect();
-    for p in passages.iter() {
+    for p in all.iter().skip(1) {
+        assert_eq!(get(&p, "kind").as_string().as_deref(), Some("passage"));
         check_passage(&p);
         let (a, b) = (get(&p, "start").as_f64().unwrap() as usize, get(&p, "end").as_f64().unwrap() as usize);
         assert_eq!(String::from_utf16(&units[a..b]).unwrap(), get(&p, "text").as_string().unwrap());

@@ -1,7 +1,10 @@
 //! The whole pipeline: text in, labelled passages with scores and evidence out.
 
+use std::collections::BTreeMap;
+
 use serde::{Serialize, Serializer};
 
+use crate::context;
 use crate::error::{Error, Result};
 use crate::labels::Label;
 use crate::lang::{self, DocLang, Lang};
@@ -10,7 +13,7 @@ use crate::model::{Evidence, Model};
 use crate::segment::{segment, Granularity, Kind, Segment, SegmentOptions};
 
 /// Classification settings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ClassifyOptions {
     /// How to cut the text. Default [`Granularity::Auto`].
     pub granularity: Granularity,
@@ -19,11 +22,19 @@ pub struct ClassifyOptions {
     pub max_bytes: usize,
     /// Evidence terms per passage. Default 8.
     pub evidence: usize,
+    /// Weight of the titles of the headings above a passage (see [`crate::context`]); 0
+    /// judges each passage alone. Default [`DEFAULT_CONTEXT`].
+    pub context: f64,
 }
+
+/// The default weight of heading titles in document mode. On the four whole laws of the
+/// evaluation set, 0 (no context), 0.3, 0.5 and 0.75 gave mean passage agreement 0.540,
+/// 0.632, 0.656 and 0.681; 0.5 is kept as the rounder, less tuned choice (see the model card).
+pub const DEFAULT_CONTEXT: f64 = 0.5;
 
 impl Default for ClassifyOptions {
     fn default() -> Self {
-        Self { granularity: Granularity::Auto, max_bytes: 16 << 20, evidence: 8 }
+        Self { granularity: Granularity::Auto, max_bytes: 16 << 20, evidence: 8, context: DEFAULT_CONTEXT }
     }
 }
 
@@ -124,11 +135,12 @@ impl Classifier {
         lexicon.extend(self.model.vocabulary_words(), 3);
         let seg_opts = SegmentOptions { granularity: opts.granularity, ..SegmentOptions::default() };
         let segments = segment(text, &lexicon, &seg_opts);
+        let mut titles = BTreeMap::new();
         let mut passages: Vec<Passage> = segments
             .iter()
             .map(|s| {
                 let mut p = match s.kind {
-                    Kind::Passage => self.passage(&s.text, opts.evidence),
+                    Kind::Passage => self.passage_in(&s.text, &s.path, opts, &mut titles),
                     Kind::Heading => heading(&s.text),
                 };
                 (p.start, p.end, p.start_utf16, p.end_utf16) = (s.start, s.end, s.start_utf16, s.end_utf16);
@@ -149,8 +161,21 @@ impl Classifier {
     }
 
     fn passage(&self, text: &str, evidence: usize) -> Passage {
+        self.scored(text, evidence, |probs| probs)
+    }
+
+    /// A passage of a document, its probabilities combined with its headings' titles.
+    fn passage_in(&self, text: &str, path: &[String], opts: &ClassifyOptions, titles: &mut BTreeMap<String, [f64; 6]>) -> Passage {
+        if opts.context <= 0.0 || path.is_empty() {
+            return self.passage(text, opts.evidence);
+        }
+        self.scored(text, opts.evidence, |probs| context::with_titles(&self.model, probs, path, opts.context, titles))
+    }
+
+    /// Scores `text`, lets `adjust` change the probabilities, and explains the label chosen.
+    fn scored(&self, text: &str, evidence: usize, adjust: impl FnOnce([f64; 6]) -> [f64; 6]) -> Passage {
         let (v, terms) = self.model.vectorize(text);
-        let scores = Scores(self.model.probabilities(&v));
+        let scores = Scores(adjust(self.model.probabilities(&v)));
         let label = scores.best();
         Passage {
             start: 0,

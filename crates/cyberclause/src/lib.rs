@@ -29,8 +29,9 @@ pub use features::{extract, for_each_term, FeatureSpec, Term, Terms};
 pub use lang::{detect as detect_language, DocLang, Lang};
 pub use model::{softmax, Evidence, Model, ModelData, ModelMeta, SparseVector, FORMAT_VERSION, MAGIC};
 mod classify;
+mod context;
 
-pub use classify::{Classifier, ClassifyOptions, Document, LabelSummary, Passage, Scores};
+pub use classify::{Classifier, ClassifyOptions, Document, LabelSummary, Passage, Scores, DEFAULT_CONTEXT};
 mod chunks;
 
 pub use chunks::{chunk_ranges, Chunk, Overview, DEFAULT_CHUNK_BYTES};
