@@ -108,6 +108,10 @@ struct Tally {
 
 impl Tally {
     fn add(&mut self, p: &Passage) {
+        // Headings repeat what they head: the summary and the language count passages.
+        if p.kind == crate::segment::Kind::Heading {
+            return;
+        }
         let n = p.text.chars().count();
         self.passages[p.label.index()] += 1;
         self.chars[p.label.index()] += n;

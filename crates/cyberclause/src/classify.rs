@@ -27,9 +27,10 @@ pub struct ClassifyOptions {
     pub context: f64,
 }
 
-/// The default weight of heading titles in document mode. On the four whole laws of the
-/// evaluation set, 0 (no context), 0.3, 0.5 and 0.75 gave mean passage agreement 0.540,
-/// 0.632, 0.656 and 0.681; 0.5 is kept as the rounder, less tuned choice (see the model card).
+/// The default weight of heading titles in document mode, chosen on the four structured laws
+/// the team wrote for it (`models/experiments/structured_docs`): mean passage agreement 0.762
+/// without context, 0.816, 0.838, 0.831 and 0.822 at 0.3, 0.5, 0.75 and 1. On the four real
+/// laws of the evaluation set: 0.548 without, 0.636, 0.660, 0.676 and 0.654.
 pub const DEFAULT_CONTEXT: f64 = 0.5;
 
 impl Default for ClassifyOptions {
@@ -283,6 +284,21 @@ mod tests {
         let shares: f64 = doc.summary.iter().map(|s| s.share).sum();
         assert!((shares - 1.0).abs() < 1e-9);
         assert_eq!(doc.summary[0].passages, 1);
+    }
+
+    #[test]
+    fn a_heading_title_weighs_on_the_passages_under_it_in_document_mode_only() {
+        let c = Classifier::new(toy());
+        let text = "Article 5 — hack\n\nLe juge autorise la mesure ordonnée ici et maintenant.";
+        let alone = c.classify(text, &ClassifyOptions { context: 0.0, ..Default::default() }).unwrap();
+        let with = c.classify(text, &ClassifyOptions { context: 2.0, ..Default::default() }).unwrap();
+        assert_eq!(alone.passages[1].label, Label::Safeguard);
+        assert_eq!(with.passages[1].label, Label::CyberDependent);
+        assert_eq!(with.passages[1].path, ["Article 5 — hack"]);
+        // The heading takes the label of its one passage.
+        assert_eq!((with.passages[0].kind, with.passages[0].label), (Kind::Heading, Label::CyberDependent));
+        let p = c.classify_passage("Le juge autorise la mesure ordonnée ici et maintenant.", 8);
+        assert_eq!(p.scores, alone.passages[1].scores);
     }
 
     #[test]

@@ -125,6 +125,31 @@ pub fn starts_with_marker(line: &str) -> bool {
     numeric || letter || roman
 }
 
+/// The numbering style of a list point, so that a list ends where a point of another style
+/// begins ("(i)", "(ii)" under "(a)", then "(b)"): 1 digits, 2 lower-case letters, 3 roman
+/// numerals, 4 capital letters, 5 bullets, 0 for no point. "(i)" counts as roman here; a
+/// list that started with letters accepts it as a letter (see [`same_style`]).
+pub fn point_style(line: &str) -> u8 {
+    let t = line.trim_start();
+    if t.starts_with(['•', '·', '▪', '◦', '‣', '–', '—', '-', '*']) {
+        return 5;
+    }
+    let body = t.strip_prefix('(').unwrap_or(t);
+    let tag: String = body.chars().take_while(|c| c.is_alphanumeric()).collect();
+    match tag.chars().next() {
+        Some(c) if c.is_ascii_digit() => 1,
+        _ if !tag.is_empty() && tag.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) => 3,
+        Some(c) if c.is_ascii_lowercase() && tag.len() == 1 => 2,
+        Some(c) if c.is_ascii_uppercase() && tag.len() == 1 => 4,
+        _ => 0,
+    }
+}
+
+/// Whether a point of `style` continues a list whose first point had `first`.
+pub fn same_style(first: u8, style: u8) -> bool {
+    first == style || (first == 2 && style == 3)
+}
+
 /// "Article 16, such measures…" or "article 5 of the Convention" continues a sentence: the
 /// number is followed by a comma or by a lower-case word.
 fn in_running_prose(number_and_rest: &str) -> bool {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::lexicon::Lexicon;
-use crate::lines::{blocks, split_lines, Block, Line};
+use crate::lines::{blocks, point_style, same_style, split_lines, Block, Line};
 use crate::repair::{join_lines, repair, text_of, Ch};
 use crate::sentences;
 use crate::structure;
@@ -161,13 +161,15 @@ fn lists_with_lead_ins(src: &str, blocks: Vec<Block>, opts: &SegmentOptions) -> 
         let ends_colon = block.lines.last().is_some_and(|l| l.text(src).trim_end().ends_with(':'));
         let mut j = i + 1;
         let mut words = block_words(src, block);
+        let style = blocks.get(j).map_or(0, |b| point_style(b.lines[0].text(src)));
+        let in_list = |b: &Block| is_point(src, b) && same_style(style, point_style(b.lines[0].text(src)));
         if ends_colon && structure::heading_rank(block.lines[0].text(src)).is_none() {
-            while j < blocks.len() && is_point(src, &blocks[j]) && words + block_words(src, &blocks[j]) <= opts.max_words_whole {
+            while j < blocks.len() && in_list(&blocks[j]) && words + block_words(src, &blocks[j]) <= opts.max_words_whole {
                 words += block_words(src, &blocks[j]);
                 j += 1;
             }
         }
-        if j > i + 1 && (j == blocks.len() || !is_point(src, &blocks[j])) {
+        if j > i + 1 && (j == blocks.len() || !in_list(&blocks[j])) {
             let lines = blocks[i..j].iter().flat_map(|b| b.lines.iter().copied()).collect();
             out.push(Block { lines, marked: true });
             i = j;
@@ -468,6 +470,15 @@ mod tests {
         let segs = cut(src);
         assert_eq!(segs.len(), 2, "{segs:?}");
         assert!(segs[0].text.contains("conduct: a) access without right; b) interception"));
+    }
+
+    #[test]
+    fn a_sub_list_stays_with_its_lead_in_and_the_next_point_is_its_own() {
+        let src = "(a) Substantive provisions requiring the Parties to adopt measures to:\n\n(i) criminalise attacks on computer systems and data; and\n\n(ii) cover traditional offences committed through computer systems;\n\n(b) Procedural provisions requiring the Parties to preserve and obtain electronic evidence of offences.";
+        let segs = cut(src);
+        assert_eq!(segs.len(), 2, "{segs:?}");
+        assert!(segs[0].text.ends_with("through computer systems;"));
+        assert!(segs[1].text.starts_with("(b) Procedural"));
     }
 
     #[test]
