@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
-import { EVIDENCE_TERMS } from '../../www/js/job.js';
+import { EVIDENCE_TERMS } from '../../www/js/options.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SITE = `${ROOT}target/www`;

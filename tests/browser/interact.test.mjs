@@ -3,7 +3,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, startServer, newContext, openPage, classify, shownPassages, expected, labelInfo, screenshot, SIX } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, startServer, newContext, openPage, classify, shownPassages, expected, labelInfo, screenshot, SIX, ROOT } from './helpers.mjs';
 
 const TWICE = `${SIX}\n\n${SIX}`;
 let browser; let server; let url; let ctx; let page;
@@ -83,7 +85,9 @@ test('JSON export holds every passage, and its offsets map back to the text', as
     assert.equal(squash(text.slice(p.start, p.end)), squash(p.text), 'offsets are UTF-16 units into the input');
     assert.equal(Object.keys(p.scores).length, 6);
   }
-  assert.equal(doc.summary.reduce((s, r) => s + r.passages, 0), doc.passages.length);
+  // Headings are exported with their kind; the summary counts passages only.
+  assert.equal(doc.summary.reduce((s, r) => s + r.passages, 0), doc.passages.filter((p) => p.kind === 'passage').length);
+  assert.deepEqual(doc.passages.map((p) => [p.kind, p.path]), want.passages.map((p) => [p.kind, p.path]));
 });
 
 test('CSV export parses back with the same offsets, labels and scores', async () => {
@@ -103,7 +107,22 @@ test('CSV export parses back with the same offsets, labels and scores', async ()
     assert.equal(r[col('label')], p.label);
     assert.ok(Math.abs(Number(r[col(`p_${p.label}`)]) - p.scores[p.label]) < 1e-5);
     assert.equal(SIX.slice(Number(r[col('start')]), Number(r[col('end')])), r[col('text')]);
+    assert.equal(r[col('kind')], p.kind);
+    assert.equal(r[col('path')], p.path.join(' › '));
   });
+});
+
+test('headings and paths: every passage element carries data-kind and data-path from the engine', async () => {
+  const text = readFileSync(join(ROOT, 'tests', 'fixtures', 'structure', 'treaty_en.txt'), 'utf8');
+  await classify(page, text);
+  const shown = await page.$$eval('#doc .passage', (els) => els.map((e) => [e.dataset.kind, e.dataset.path, e.textContent]));
+  const want = await expected(text);
+  assert.deepEqual(shown.map(([kind, path]) => [kind, path]), want.passages.map((p) => [p.kind, p.path.join(' › ')]));
+  assert.ok(shown.some(([kind, , t]) => kind === 'heading' && t.includes('Article 7 – Interference with records')));
+  const article = shown.find(([kind, path]) => kind === 'passage' && path.endsWith('Article 7 – Interference with records'));
+  assert.ok(article, 'a passage under Article 7 carries its path');
+  await page.click('#doc .passage[data-kind="passage"]');
+  assert.match(await page.textContent('#detail-body'), /In: Chapter II – Measures/);
 });
 
 test('copy puts one passage\'s result on the clipboard', async () => {
@@ -143,7 +162,10 @@ test('a French browser gets the French interface by default', async () => {
 });
 
 test('a long text shows results while it is still being classified, with progress', async () => {
-  const text = Array.from({ length: 40 }, (_, i) => `Article ${i + 1}.\n\n${SIX}`).join('\n\n');
+  // Over 2 MiB: the engine classifies in chunks of about 1 MiB (as the CLI and the
+  // package do), and each chunk shows as soon as it is done.
+  const copies = Math.ceil((2.2 * (1 << 20)) / (SIX.length + 16));
+  const text = Array.from({ length: copies }, (_, i) => `Article ${i + 1}.\n\n${SIX}`).join('\n\n');
   // Record the page's state at every change of the text view: deterministic, no timing.
   await page.evaluate(() => {
     window.__seen = [];

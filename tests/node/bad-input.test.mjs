@@ -136,8 +136,10 @@ test('50 MB is classified chunk by chunk in bounded memory; past MAX_TEXT_LENGTH
   assert.ok(last > text.length - block.length && last <= text.length);
   const grew = (peak - rssBefore) / (1 << 20);
   console.log(`# 50 MB: ${passages} passages, RSS before ${Math.round(rssBefore / (1 << 20))} MB, peak growth ${Math.round(grew)} MB`);
-  // The text is copied into wasm memory once (50 MB) and classified 1 MiB at a time.
-  assert.ok(grew < 400, `RSS grew by ${grew} MB`);
+  // The text is copied into wasm memory once (50 MB) and classified 1 MiB at a time. The
+  // bound was 400 MB before headings joined the output: this sample is three headings to
+  // five passages, so each chunk now hands over 60 % more objects (412 MB measured).
+  assert.ok(grew < 450, `RSS grew by ${grew} MB`);
   const tooLong = 'x'.repeat(mod.MAX_TEXT_LENGTH + 1);
   for (const f of [() => mod.classify(tooLong), () => mod.classifyChunks(tooLong, null, () => {})]) {
     assert.throws(f, (e) => e.code === 'INPUT_TOO_LARGE' && /limit/.test(e.message));

@@ -90,3 +90,19 @@ test('a document of several chunks: classify equals `cyberclause classify --json
     compare(n, p, `passage ${i}`);
   });
 });
+
+test('structured documents: headings, kinds and paths equal `cyberclause classify --json`', () => {
+  const dir = join(ROOT, 'tests', 'fixtures', 'structure');
+  for (const name of ['code_fr.txt', 'treaty_en.txt', 'us_code.txt', 'pdf_paste.txt', 'markdown.md']) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    const native = cli(['classify', '--json', '-'], text);
+    const doc = wasm.classify(text);
+    assert.equal(doc.passages.length, native.length, name);
+    assert.ok(doc.passages.some((p) => p.kind === 'heading'), `${name}: headings`);
+    doc.passages.forEach((p, i) => {
+      const n = native[i];
+      assert.deepEqual([p.start, p.end, p.kind, p.path], [n.start_utf16, n.end_utf16, n.kind, n.path], `${name} ${i}`);
+      compare(n, p, `${name} ${i}`);
+    });
+  }
+});

@@ -54,7 +54,16 @@ export function passageRecord(p, index) {
     index, start: p.start, end: p.end, label: p.label,
     labelName: { en: labelName(p.label, 'en'), fr: labelName(p.label, 'fr') },
     lang: p.lang, scores: p.scores, evidence: p.evidence, text: p.text,
+    kind: p.kind, path: p.path,
   };
+}
+
+/** Where the passage sits ("Chapter II › Section 1 › Article 7 – …"), from the engine. */
+function where(p) {
+  const lines = [];
+  if (p.path && p.path.length) lines.push(el('p', { class: 'path', text: t('inPath', { path: p.path.join(' › ') }) }));
+  if (p.kind === 'heading') lines.push(el('p', { class: 'meta', text: t('headingKind') }));
+  return lines;
 }
 
 /** Renders passage `p` (number `index`) of `text` into `body`; onCopy(record, button). */
@@ -70,6 +79,7 @@ export function renderDetail(body, text, p, index, onCopy) {
   quote.dataset.label = p.label;
   body.replaceChildren(
     el('p', {}, [el('span', { class: 'chip', dataset: { label: p.label }, text: labelName(p.label) })]),
+    ...where(p),
     el('p', { class: 'meta', text: `${t('offsets', { start: p.start, end: p.end })} · ${t('passageLang', { lang: languageName(p.lang) })}` }),
     quote,
     el('h4', { text: t('probabilities') }),

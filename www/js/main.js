@@ -4,7 +4,7 @@ import { setLabelInfo, labelName, LABEL_IDS } from './labels.js';
 import { startEngine } from './engine.js';
 import { setupInput, checkText, renderExamples, MAX_CHARS } from './input.js';
 import { clearDoc, appendChunk, relabel, passageAt } from './docview.js';
-import { summarise, renderSummary, renderLegend, summaryText } from './summary.js';
+import { renderSummary, renderLegend, summaryText } from './summary.js';
 import { renderDetail } from './detail.js';
 import { applyFilter, stepFrom, keyTarget, moveTabStop, visiblePassages } from './nav.js';
 import { toCsv, toJson, download } from './exporter.js';
@@ -16,7 +16,7 @@ const ui = {
   results: $('results'), summary: $('summary'), filter: $('filter'), doc: $('doc'), detail: $('detail-body'),
   position: $('position'), legend: $('legend-list'), model: $('model-info'),
 };
-const state = { ready: false, pending: null, job: 0, text: '', passages: [], languages: new Set(), filter: '', selected: -1, running: false, model: null, status: null, warnings: [] };
+const state = { ready: false, pending: null, job: 0, text: '', passages: [], summary: [], language: 'unknown', filter: '', selected: -1, running: false, model: null, status: null, warnings: [] };
 
 function say(key, vars = {}, kind = 'info') {
   state.status = { key, vars, kind };
@@ -31,10 +31,9 @@ function showWarnings(keys, kind = 'warn') {
   ui.warning.textContent = keys.map((k) => t(k)).join(' ');
 }
 
-function documentLanguage() {
-  const langs = [...state.languages].filter((l) => l !== 'unknown');
-  if (langs.includes('mixed') || (langs.includes('fr') && langs.includes('en'))) return 'mixed';
-  return langs[0] || 'unknown';
+/** Passages (not headings) in the engine's summary. */
+function passageCount() {
+  return state.summary.reduce((n, row) => n + row.passages, 0);
 }
 
 function startClassify(text) {
@@ -50,7 +49,8 @@ function startClassify(text) {
     say('loading');
     return;
   }
-  Object.assign(state, { text, passages: [], languages: new Set(), selected: -1, running: true });
+  Object.assign(state, { text, passages: [], summary: [], language: 'unknown', selected: -1, running: true });
+  renderSummary(ui.summary, []);
   showWarnings(check.warnings);
   clearDoc(ui.doc);
   renderDetail(ui.detail, text, null);
@@ -66,29 +66,30 @@ function startClassify(text) {
 function onChunk(msg) {
   const first = state.passages.length;
   state.passages.push(...msg.passages);
-  if (msg.passages.length) state.languages.add(msg.language);
   appendChunk(ui.doc, state.text, msg.start, msg.end, msg.passages, first);
   if (state.filter) applyFilter(ui.doc, state.filter);
-  renderSummary(ui.summary, summarise(state.passages));
   ui.progress.value = msg.length ? msg.end / msg.length : 1;
   // Progress is shown, not announced: the live region speaks at the start and the end.
   ui.progress.title = t('working', { done: num(msg.end), total: num(msg.length) });
 }
 
-function onDone() {
+// The engine's summary and language of the whole document arrive with 'done'.
+function onDone(msg) {
   state.running = false;
+  state.summary = msg.summary;
+  state.language = msg.language;
   ui.progress.hidden = true;
   ui.results.removeAttribute('aria-busy');
+  renderSummary(ui.summary, state.summary);
   renderFilterOptions();
-  const summary = summarise(state.passages);
   if (!state.passages.length) {
     ui.results.hidden = true;
     say('doneNone', {}, 'error');
     return;
   }
-  say('done', { count: num(state.passages.length), summary: summaryText(summary) });
+  say('done', { count: num(passageCount()), summary: summaryText(state.summary) });
   const warnings = [...state.warnings];
-  if (documentLanguage() === 'unknown') warnings.push('unknownLang');
+  if (state.language === 'unknown') warnings.push('unknownLang');
   showWarnings(warnings);
 }
 
@@ -106,7 +107,7 @@ function onEngine(msg) {
   } else if (msg.id !== state.job) {
     // A result of a job the user has since replaced.
   } else if (msg.type === 'chunk') onChunk(msg);
-  else if (msg.type === 'done') onDone();
+  else if (msg.type === 'done') onDone(msg);
   else if (msg.type === 'error') {
     state.running = false;
     ui.progress.hidden = true;
@@ -122,9 +123,9 @@ function renderModelInfo() {
 }
 
 function renderFilterOptions() {
-  const counts = summarise(state.passages);
-  const all = new Option(`${t('allLabels')} (${num(state.passages.length)})`, '');
-  const options = LABEL_IDS.map((id, i) => new Option(`${labelName(id)} (${num(counts[i].passages)})`, id));
+  const counts = Object.fromEntries(state.summary.map((row) => [row.label, row.passages]));
+  const all = new Option(`${t('allLabels')} (${num(passageCount())})`, '');
+  const options = LABEL_IDS.map((id) => new Option(`${labelName(id)} (${num(counts[id] || 0)})`, id));
   ui.filter.replaceChildren(all, ...options);
   ui.filter.value = state.filter;
 }
@@ -171,7 +172,7 @@ function step(direction) {
 
 function exportAs(kind) {
   const base = `cyberclause-${new Date().toISOString().slice(0, 10)}`;
-  const data = { text: state.text, passages: state.passages, summary: summarise(state.passages), language: documentLanguage(), model: state.model };
+  const data = { text: state.text, passages: state.passages, summary: state.summary, language: state.language, model: state.model };
   const name = `${base}.${kind}`;
   if (kind === 'csv') download(name, 'text/csv;charset=utf-8', toCsv(data));
   else download(name, 'application/json', toJson(data));
@@ -187,11 +188,11 @@ function switchLanguage() {
   renderLegend(ui.legend);
   renderModelInfo();
   relabel(ui.doc);
-  renderSummary(ui.summary, summarise(state.passages));
+  renderSummary(ui.summary, state.summary);
   renderFilterOptions();
   renderDetail(ui.detail, state.text, state.passages[state.selected], state.selected, copyRecord);
   const st = state.status;
-  if (st && st.key === 'done') say('done', { count: num(state.passages.length), summary: summaryText(summarise(state.passages)) });
+  if (st && st.key === 'done') say('done', { count: num(passageCount()), summary: summaryText(state.summary) });
   else if (st) say(st.key, st.vars, st.kind);
   showWarnings(state.warnings);
 }

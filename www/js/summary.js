@@ -1,23 +1,7 @@
-// The document summary: passages and share of text per label, as a small bar chart, and
-// the legend with the six definitions from the labelling guide.
+// The document summary (the engine's: passages and share of text per label) as a small
+// bar chart, and the legend with the six definitions from the labelling guide.
 import { LABEL_IDS, labelName, labelDefinition } from './labels.js';
 import { t, pct } from './i18n.js';
-
-/** Per-label passage counts and share of classified characters (headings left out: they
- * repeat what they head). */
-export function summarise(passages) {
-  const rows = LABEL_IDS.map((label) => ({ label, passages: 0, chars: 0 }));
-  let total = 0;
-  for (const p of passages) {
-    if (p.kind === 'heading') continue;
-    const row = rows[LABEL_IDS.indexOf(p.label)];
-    if (!row) continue;
-    row.passages += 1;
-    row.chars += p.end - p.start;
-    total += p.end - p.start;
-  }
-  return rows.map((r) => ({ label: r.label, passages: r.passages, share: total ? r.chars / total : 0 }));
-}
 
 export function countText(n) {
   return t(n === 1 ? 'onePassage' : 'passageCount', { count: n });

@@ -1,19 +1,26 @@
 // The classification worker: loads the model (fetching the .wasm next to this file, or
-// compiling bytes the page hands over in the single-file build), then runs jobs.
+// compiling bytes the page hands over in the single-file build), then classifies with the
+// package's `classifyChunks`: the engine's own chunking (about 1 MiB cut at blank lines,
+// as the CLI and the npm package cut), each chunk posted as soon as it is done, then the
+// engine's language and summary of the whole document.
 // The page's own policy forbids it any connection; only this worker fetches, and only
 // its own .wasm (see the README's "The page").
-import init, { initSync, classify, labels, modelInfo } from './cyberclause_wasm.js';
-import { runJob } from './job.js';
-
-let latest = 0;
+import init, { initSync, classifyChunks, labels, modelInfo } from './cyberclause_wasm.js';
+import { EVIDENCE_TERMS } from './options.js';
 
 function post(msg) {
   self.postMessage(msg);
 }
 
-// A macrotask: lets a newer 'classify' message arrive between pieces.
-function pause() {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+function run(id, text) {
+  try {
+    const overview = classifyChunks(text, { evidence: EVIDENCE_TERMS }, (chunk) => {
+      post({ type: 'chunk', id, start: chunk.start, end: chunk.end, length: text.length, passages: chunk.passages });
+    });
+    post({ type: 'done', id, language: overview.language, summary: overview.summary });
+  } catch (err) {
+    post({ type: 'error', id, code: err && err.code ? err.code : 'INTERNAL', message: String(err && err.message ? err.message : err) });
+  }
 }
 
 // The single file carries the module gzip-compressed (it is less than half the size).
@@ -40,7 +47,6 @@ self.onmessage = (event) => {
   if (msg.type === 'init') {
     load(msg.wasm, msg.gzip === true);
   } else if (msg.type === 'classify') {
-    latest = msg.id;
-    runJob({ api: { classify }, id: msg.id, text: String(msg.text), post, isCurrent: () => latest === msg.id, pause });
+    run(msg.id, String(msg.text));
   }
 };
