@@ -156,10 +156,20 @@ pub fn build(src: &Path, out: &Path) -> Result<Vec<CorpusEntry>> {
             None => bail!("{id}: passes disagree ({la} / {lb}) and no adjudication is recorded"),
         }
     };
+    // Hand edits apply here too, so an edit takes effect without a new cut of the seeds
+    // (a cut by a newer segmenter would move passages away from their labels).
+    let edits = read_edits(&src.join("edits.jsonl"))?;
+    let edited = |id: &str, text: String| match edits.get(id) {
+        Some(Edit { drop: Some(_), .. }) => None,
+        Some(Edit { text: Some(t), .. }) => Some(t.clone()),
+        _ => Some(text),
+    };
     let mut entries = Vec::new();
     let mut by_id: BTreeMap<String, CorpusEntry> = BTreeMap::new();
     for v in read_jsonl(&src.join("seed_passages.jsonl"))? {
-        let p: SeedPassage = serde_json::from_value(v)?;
+        let mut p: SeedPassage = serde_json::from_value(v)?;
+        let Some(text) = edited(&p.id, p.text) else { continue };
+        p.text = text;
         let la = a.get(&p.id).with_context(|| format!("{}: no pass-A label", p.id))?.clone();
         let lb = b.get(&p.id).with_context(|| format!("{}: no pass-B label", p.id))?.clone();
         let e = CorpusEntry {
@@ -202,14 +212,15 @@ pub fn build(src: &Path, out: &Path) -> Result<Vec<CorpusEntry>> {
     // passage takes its translation with it.
     for v in read_jsonl_glob(src, "translations.")? {
         let parent = str_field(&v, "parent")?;
-        if retired.contains_key(&parent) {
+        if retired.contains_key(&parent) || edits.get(&parent).is_some_and(|e| e.drop.is_some()) {
             continue;
         }
+        let Some(text) = edited(&str_field(&v, "id")?, str_field(&v, "text")?) else { continue };
         let p = by_id.get(&parent).with_context(|| format!("translation of unknown passage {parent}"))?;
         entries.push(CorpusEntry {
             id: str_field(&v, "id")?,
             lang: if p.lang == "fr" { "en" } else { "fr" }.into(),
-            text: str_field(&v, "text")?,
+            text,
             label: p.label.clone(),
             origin: "translation".into(),
             source: Value::String(parent),

@@ -56,6 +56,8 @@ fn schema_labels_ids_and_texts() {
 #[test]
 fn seed_ranges_resolve_to_their_text() {
     let seeds = root().join("../shared/seeds");
+    let edits = fs::read_to_string(root().join("models/corpus/src/edits.jsonl")).unwrap_or_default();
+    let edited: HashSet<String> = edits.lines().filter_map(|l| serde_json::from_str::<Value>(l).ok()).map(|v| s(&v, "id").to_string()).collect();
     let mut cache: BTreeMap<String, Vec<char>> = BTreeMap::new();
     for r in corpus().iter().filter(|r| s(r, "origin") == "seed") {
         let src = &r["source"];
@@ -69,7 +71,10 @@ fn seed_ranges_resolve_to_their_text() {
         let have: String = words(&original).concat();
         let mut it = have.chars();
         assert!(want.chars().all(|c| it.any(|h| h == c)), "{}: text not found in {file}[{a}..{b}]", s(r, "id"));
-        assert!(want.len() * 10 >= have.len() * 8, "{}: range much longer than the passage", s(r, "id"));
+        // A hand edit may cut text off a passage (`src/edits.jsonl`: links glued on).
+        if !edited.contains(s(r, "id")) {
+            assert!(want.len() * 10 >= have.len() * 8, "{}: range much longer than the passage", s(r, "id"));
+        }
     }
 }
 
