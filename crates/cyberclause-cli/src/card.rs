@@ -74,7 +74,13 @@ fn real_law_section(m: &Value) -> String {
     }
     let both = if real["both"].is_null() { &real["dev"] } else { &real["both"] };
     if !both.is_null() {
-        s += &format!("\nPer label, dev + dev2:\n\n{}\nConfusion matrix, dev + dev2:\n\n{}", per_label_table(both), confusion(both));
+        s += &format!("\nPer label, dev + dev2:\n\n{}", per_label_table(both));
+        s += "\nF1 per label and set:\n\n| label | dev | dev2 | dev + dev2 |\n|---|---|---|---|\n";
+        for (k, l) in Label::ALL.iter().enumerate() {
+            let f1 = |set: &str| f(&real[set]["per_label"][k]["f1"]);
+            s += &format!("| {} | {} | {} | {} |\n", l.id(), f1("dev"), f1("dev2"), f1("both"));
+        }
+        s += &format!("\nConfusion matrix, dev + dev2:\n\n{}", confusion(both));
     }
     if let Some(t) = m["dev2_by_tradition"].as_object() {
         s += "\n`dev2` by drafting tradition (read from each passage's source; with 15–35 passages a group, one passage moves a figure by 0.03–0.07):\n\n| tradition | passages | macro-F1 | accuracy |\n|---|---|---|---|\n";

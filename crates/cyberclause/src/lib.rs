@@ -5,6 +5,7 @@
 //! into one of six [`Label`]s with calibrated probabilities and evidence.
 
 mod error;
+mod hash;
 mod labels;
 mod lexicon;
 mod lines;

@@ -6,12 +6,13 @@
 //! of each term's value times its weight.
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::features::{evidence_label, for_each_term, FeatureSpec, Terms};
+use crate::hash::{fnv1a, Fnv};
 use crate::labels::Label;
 
 /// The first bytes of every model file.
@@ -57,28 +58,6 @@ pub struct ModelData {
 pub struct Model {
     data: ModelData,
     index: HashMap<String, u32, BuildHasherDefault<Fnv>>,
-}
-
-/// FNV-1a for the vocabulary index: keys are short, looked up once per term, and
-/// SipHash's resistance to chosen collisions buys nothing for text scored locally.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
 
 /// A passage as a sparse, L2-normalised TF-IDF vector, plus what evidence needs.
@@ -264,9 +243,6 @@ pub fn softmax(logits: &[f64; 6], temperature: f64) -> [f64; 6] {
     out
 }
 
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100000001b3))
-}
 
 #[cfg(test)]
 pub(crate) mod tests {

@@ -320,7 +320,7 @@ pub fn folds(examples: &[Example], k: usize) -> Vec<usize> {
     for e in examples {
         groups.entry(e.group.as_str()).or_insert(e.label);
     }
-    let mut order: Vec<(Label, u64, &str)> = groups.iter().map(|(g, l)| (*l, fnv(g), *g)).collect();
+    let mut order: Vec<(Label, u64, &str)> = groups.iter().map(|(g, l)| (*l, crate::hash::fnv1a(g.as_bytes()), *g)).collect();
     order.sort();
     let mut fold_of: BTreeMap<&str, usize> = BTreeMap::new();
     let mut dealt = [0usize; 6];
@@ -331,9 +331,6 @@ pub fn folds(examples: &[Example], k: usize) -> Vec<usize> {
     examples.iter().map(|e| fold_of[e.group.as_str()]).collect()
 }
 
-fn fnv(s: &str) -> u64 {
-    s.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100000001b3))
-}
 
 /// Out-of-fold logits for every example (k-fold, grouped and stratified).
 pub fn cross_validate(examples: &[Example], cfg: &TrainConfig, k: usize) -> Result<Vec<[f64; 6]>> {
