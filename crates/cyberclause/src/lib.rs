@@ -25,6 +25,7 @@ pub use text::fold;
 mod features;
 mod lang;
 mod model;
+mod weighting;
 
 pub use features::{extract, for_each_term, FeatureSpec, Term, Terms};
 pub use lang::{detect as detect_language, DocLang, Lang};

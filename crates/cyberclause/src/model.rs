@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::features::{evidence_label, for_each_term, FeatureSpec, Terms};
 use crate::hash::{fnv1a, Fnv};
 use crate::labels::Label;
+use crate::weighting;
 
 /// The first bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"CYBCLAUS";
@@ -168,11 +169,10 @@ impl Model {
                     _ => by_word.push((word, 1)),
                 }
             }
-            let value = (1.0 + f64::from(group.len() as u32).ln()) * f64::from(self.data.idf[j as usize]);
-            v.entries.push((j, value));
+            v.entries.push((j, weighting::weight(group.len() as u32, self.data.idf[j as usize])));
             v.sources.push(by_word);
         }
-        let norm = v.entries.iter().map(|e| e.1 * e.1).sum::<f64>().sqrt();
+        let norm = weighting::l2_norm(v.entries.iter().map(|e| e.1));
         if norm > 0.0 {
             v.entries.iter_mut().for_each(|e| e.1 /= norm);
         }

@@ -13,6 +13,7 @@ use crate::features::{for_each_term, FeatureSpec};
 use crate::labels::Label;
 use crate::metrics::{nll, Prediction};
 use crate::model::{softmax, Model, ModelData, ModelMeta};
+use crate::weighting;
 
 /// A labelled training passage. `group` ties a passage to its translations so that
 /// cross-validation never tests on the translation of a training passage.
@@ -166,10 +167,10 @@ fn design(docs: &[BTreeMap<String, u32>], index: &BTreeMap<&str, usize>, idf: &[
         let mut row = x.row_mut(i);
         for (key, &count) in doc {
             if let Some(&j) = index.get(key.as_str()) {
-                row[j] = (1.0 + f64::from(count).ln()) * f64::from(idf[j] as f32);
+                row[j] = weighting::weight(count, idf[j] as f32);
             }
         }
-        let norm = row.dot(&row).sqrt();
+        let norm = weighting::l2_norm(row.iter().copied());
         if norm > 0.0 {
             row.mapv_inplace(|v| v / norm);
         }
@@ -189,8 +190,7 @@ fn prepare(examples: &[Example], cfg: &TrainConfig) -> Prepared {
     let docs: Vec<BTreeMap<String, u32>> = examples.iter().map(|e| term_counts(&e.text, &cfg.spec)).collect();
     let labels: Vec<Label> = examples.iter().map(|e| e.label).collect();
     let chosen = select_vocabulary(&docs, &labels, cfg.features, cfg.min_df);
-    let n = docs.len() as f64;
-    let idf: Vec<f64> = chosen.iter().map(|(_, d)| ((1.0 + n) / (1.0 + *d as f64)).ln() + 1.0).collect();
+    let idf: Vec<f64> = chosen.iter().map(|(_, d)| weighting::idf(docs.len(), *d)).collect();
     let vocab: Vec<String> = chosen.into_iter().map(|(k, _)| k).collect();
     let index: BTreeMap<&str, usize> = vocab.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
     let x = design(&docs, &index, &idf);

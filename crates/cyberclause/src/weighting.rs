@@ -1,0 +1,35 @@
+//! TF-IDF weighting, in one place for training and scoring: a passage's vector at
+//! training time and at scoring time must be the same numbers, bit for bit.
+
+/// Sublinear term frequency: `1 + ln(count)`.
+pub fn tf(count: u32) -> f64 {
+    1.0 + f64::from(count).ln()
+}
+
+/// Smoothed inverse document frequency: `ln((1 + n) / (1 + df)) + 1`.
+pub fn idf(documents: usize, df: usize) -> f64 {
+    ((1.0 + documents as f64) / (1.0 + df as f64)).ln() + 1.0
+}
+
+/// A term's weight: its frequency times its IDF as stored in the model (f32).
+pub fn weight(count: u32, idf: f32) -> f64 {
+    tf(count) * f64::from(idf)
+}
+
+/// The L2 norm a vector is divided by (rows are L2-normalised; an all-zero row stays).
+pub fn l2_norm(values: impl Iterator<Item = f64>) -> f64 {
+    values.map(|v| v * v).sum::<f64>().sqrt()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_and_norm() {
+        assert_eq!(tf(1), 1.0);
+        assert!((idf(9, 0) - (10f64.ln() + 1.0)).abs() < 1e-12);
+        assert_eq!(l2_norm([3.0, 4.0].into_iter()), 5.0);
+        assert_eq!(weight(1, 2.0), 2.0);
+    }
+}
