@@ -67,7 +67,7 @@ enum Command {
         json: bool,
         #[arg(long, value_enum, default_value = "auto")]
         granularity: GranularityArg,
-        #[arg(long, default_value_t = 8)]
+        #[arg(long, default_value_t = cyberclause::DEFAULT_EVIDENCE)]
         evidence: usize,
         /// Weight of the heading titles above a passage in its judgement (0: each passage alone).
         #[arg(long, default_value_t = cyberclause::DEFAULT_CONTEXT)]
@@ -185,7 +185,7 @@ fn run() -> Result<()> {
                 if !(0.0..=2.0).contains(&context) {
                     anyhow::bail!("--context must be a number from 0 to 2");
                 }
-                let opts = ClassifyOptions { granularity, evidence, context, ..ClassifyOptions::default() };
+                let opts = ClassifyOptions::default().granularity(granularity).evidence(evidence).context(context);
                 classify_cmd::document(&classifier, reader, &mut out, json, &opts)?;
             }
         }

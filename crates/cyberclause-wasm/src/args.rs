@@ -11,8 +11,6 @@ use wasm_bindgen::JsCast;
 /// a default Node heap.
 pub const MAX_INPUT_UNITS: usize = 64 << 20;
 
-/// Evidence terms per passage when the caller does not say.
-const DEFAULT_EVIDENCE: usize = 8;
 /// Upper bound accepted for `options.context` (the weight of heading titles).
 const MAX_CONTEXT: f64 = 2.0;
 
@@ -76,7 +74,7 @@ pub struct Opts {
 
 pub fn options_arg(options: &JsValue) -> Result<Opts, JsValue> {
     let mut opts = Opts {
-        core: ClassifyOptions { evidence: DEFAULT_EVIDENCE, ..ClassifyOptions::default() },
+        core: ClassifyOptions::default(),
         chunk_bytes: DEFAULT_CHUNK_BYTES,
     };
     if options.is_undefined() || options.is_null() {

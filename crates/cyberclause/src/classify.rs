@@ -12,7 +12,9 @@ use crate::lexicon::Lexicon;
 use crate::model::{Evidence, Model};
 use crate::segment::{segment, Granularity, Kind, Segment, SegmentOptions};
 
-/// Classification settings.
+/// Classification settings. Build them with [`ClassifyOptions::default`] and the consuming
+/// setters below, each documenting its default; the CLI flags and the wasm options read
+/// their defaults from here.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ClassifyOptions {
     /// How to cut the text. Default [`Granularity::Auto`].
@@ -20,12 +22,15 @@ pub struct ClassifyOptions {
     /// Longer input is refused with [`Error::InputTooLarge`]. Default 16 MiB; callers with
     /// more text classify it in chunks (the CLI streams, the JS package chunks).
     pub max_bytes: usize,
-    /// Evidence terms per passage. Default 8.
+    /// Evidence terms per passage. Default [`DEFAULT_EVIDENCE`].
     pub evidence: usize,
     /// Weight of the titles of the headings above a passage (see [`crate::context`]); 0
     /// judges each passage alone. Default [`DEFAULT_CONTEXT`].
     pub context: f64,
 }
+
+/// The default number of evidence terms per passage.
+pub const DEFAULT_EVIDENCE: usize = 8;
 
 /// The default weight of heading titles in document mode, chosen on the four structured laws
 /// the team wrote for it (`models/experiments/structured_docs`): mean passage agreement 0.762
@@ -35,7 +40,33 @@ pub const DEFAULT_CONTEXT: f64 = 0.5;
 
 impl Default for ClassifyOptions {
     fn default() -> Self {
-        Self { granularity: Granularity::Auto, max_bytes: 16 << 20, evidence: 8, context: DEFAULT_CONTEXT }
+        Self { granularity: Granularity::Auto, max_bytes: 16 << 20, evidence: DEFAULT_EVIDENCE, context: DEFAULT_CONTEXT }
+    }
+}
+
+impl ClassifyOptions {
+    /// How to cut the text (default [`Granularity::Auto`]).
+    pub fn granularity(mut self, granularity: Granularity) -> Self {
+        self.granularity = granularity;
+        self
+    }
+
+    /// Evidence terms per passage (default [`DEFAULT_EVIDENCE`]).
+    pub fn evidence(mut self, evidence: usize) -> Self {
+        self.evidence = evidence;
+        self
+    }
+
+    /// Weight of heading titles in document mode (default [`DEFAULT_CONTEXT`]; 0: none).
+    pub fn context(mut self, context: f64) -> Self {
+        self.context = context;
+        self
+    }
+
+    /// Largest input in bytes (default 16 MiB).
+    pub fn max_bytes(mut self, max_bytes: usize) -> Self {
+        self.max_bytes = max_bytes;
+        self
     }
 }
 

@@ -48,8 +48,9 @@ fn normalise_token(w: &str) -> String {
     }
 }
 
-/// Extracts every term of `text`. Unigram keys are `w:word`, bigram keys `b:one two`
+/// Extracts every term of `text` (the tests' view of [`for_each_term`]). Unigram keys are `w:word`, bigram keys `b:one two`
 /// (attributed to the first word), character keys `c:<ab` (padded with `<` `>`).
+#[cfg(test)]
 pub fn extract(text: &str, spec: &FeatureSpec) -> Terms {
     let mut terms = Vec::new();
     let words = for_each_term(text, spec, |key, word| terms.push(Term { key: key.to_string(), word }));

@@ -1,42 +1,44 @@
 //! cyberclause: tells what each passage of a cybercrime law or policy statement is about.
 //!
-//! The pipeline: [`segment`] cuts text into passages (repairing PDF damage on the way),
-//! [`features`] turns a passage into a sparse TF-IDF vector, and a [`Model`] scores it
-//! into one of six [`Label`]s with calibrated probabilities and evidence.
+//! The pipeline, a module per stage: `text` (folding) → [`segment`] (`lines`: blocks,
+//! `structure`: headings and paths, `repair`: PDF damage, `sentences`) → `features` (terms)
+//! and `weighting` (TF-IDF) → [`Model`] (file format and scoring; evidence) → `context`
+//! (heading titles in document mode) → [`Classifier`] (the whole pipeline, `classify`;
+//! `chunks` for text of any size). Training (`train`, feature "train") and [`metrics`] are
+//! for the CLI.
+//!
+//! The public surface is what the CLI, the wasm binding, the tests and the fuzz targets
+//! use; the rest stays private.
 
+mod chunks;
+mod classify;
+mod context;
 mod error;
+mod features;
 mod hash;
 mod labels;
+mod lang;
 mod lexicon;
 mod lines;
+mod model;
 mod repair;
+mod segment;
 mod sentences;
 mod structure;
 mod text;
-
-pub mod segment;
-
-pub use error::{Error, Result};
-pub use labels::{Label, LabelInfo};
-pub use lexicon::Lexicon;
-pub use segment::{segment, Granularity, Kind, Segment, SegmentOptions};
-pub use text::fold;
-
-mod features;
-mod lang;
-mod model;
 mod weighting;
 
-pub use features::{extract, for_each_term, FeatureSpec, Term, Terms};
-pub use lang::{detect as detect_language, DocLang, Lang};
-pub use model::{softmax, Evidence, Model, ModelData, ModelMeta, SparseVector, FORMAT_VERSION, MAGIC};
-mod classify;
-mod context;
-
-pub use classify::{Classifier, ClassifyOptions, Document, LabelSummary, Passage, Scores, DEFAULT_CONTEXT};
-mod chunks;
-
-pub use chunks::{chunk_ranges, Chunk, Overview, DEFAULT_CHUNK_BYTES};
 pub mod metrics;
 #[cfg(feature = "train")]
 pub mod train;
+
+pub use chunks::{chunk_ranges, Chunk, Overview, DEFAULT_CHUNK_BYTES};
+pub use classify::{Classifier, ClassifyOptions, Document, LabelSummary, Passage, Scores, DEFAULT_CONTEXT, DEFAULT_EVIDENCE};
+pub use error::{Error, Result};
+pub use features::FeatureSpec;
+pub use labels::{Label, LabelInfo};
+pub use lang::{DocLang, Lang};
+pub use lexicon::Lexicon;
+pub use model::{softmax, Evidence, Model, ModelData, ModelMeta, SparseVector, FORMAT_VERSION, MAGIC};
+pub use segment::{segment, Granularity, Kind, Segment, SegmentOptions};
+pub use text::fold;

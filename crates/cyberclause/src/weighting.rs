@@ -6,7 +6,9 @@ pub fn tf(count: u32) -> f64 {
     1.0 + f64::from(count).ln()
 }
 
-/// Smoothed inverse document frequency: `ln((1 + n) / (1 + df)) + 1`.
+/// Smoothed inverse document frequency: `ln((1 + n) / (1 + df)) + 1` (fitted at training;
+/// scoring reads it from the model).
+#[cfg(any(feature = "train", test))]
 pub fn idf(documents: usize, df: usize) -> f64 {
     ((1.0 + documents as f64) / (1.0 + df as f64)).ln() + 1.0
 }
