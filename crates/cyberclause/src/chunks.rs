@@ -5,9 +5,12 @@
 //! a passage is never split unless a chunk has no blank line at all), each chunk is
 //! classified on its own and handed over with its passages' offsets shifted into the
 //! whole text, and only per-label totals are kept for the document's language and
-//! summary. The cut is the CLI's (`classify` reads documents the same way), so the JS
-//! package, its worker and the CLI give the same passages for the same text.
+//! summary. One chunker serves every surface: [`for_each_chunk`] streams any reader (the
+//! CLI reads files and pipes through it) and [`chunk_ranges`] is the same cut of a string
+//! (the JS package, its worker and the page), so they give the same passages for the
+//! same text.
 
+use std::io::{BufRead, BufReader, Read};
 use std::ops::Range;
 
 use crate::classify::{Classifier, ClassifyOptions, Document, LabelSummary, Passage};
@@ -25,55 +28,121 @@ const HARD_FACTOR: usize = 4;
 /// blank line (only ASCII white space) once it holds at least `target` bytes, or after
 /// any line once it holds `4 × target`; a single line longer than that is cut at its last
 /// white space before the limit, or at a character boundary when it has none. Every
-/// chunk is therefore shorter than `8 × target` bytes.
+/// chunk is therefore shorter than `8 × target` bytes. The same cut as [`for_each_chunk`].
 pub fn chunk_ranges(text: &str, target: usize) -> Vec<Range<usize>> {
-    let target = target.max(1);
-    let hard = target * HARD_FACTOR;
     let mut out = Vec::new();
-    let mut start = 0;
     let mut pos = 0;
-    for piece in text.split_inclusive('\n').flat_map(|line| line_pieces(line, hard)) {
-        pos += piece.len();
-        let len = pos - start;
-        let blank = piece.bytes().all(|b| b.is_ascii_whitespace());
-        if (len >= target && blank) || len >= hard {
-            out.push(start..pos);
-            start = pos;
+    let cut = for_each_chunk(text.as_bytes(), target, |chunk| {
+        if !chunk.is_empty() {
+            out.push(pos..pos + chunk.len());
+            pos += chunk.len();
         }
-    }
-    if start < text.len() {
-        out.push(start..text.len());
-    }
+        Ok::<(), std::io::Error>(())
+    });
+    debug_assert!(cut.is_ok(), "reading a byte slice cannot fail");
     out
 }
 
-/// `line` in pieces of at most `hard` bytes (a line is almost always one piece).
-fn line_pieces(line: &str, hard: usize) -> impl Iterator<Item = &str> {
-    let mut rest = line;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
+/// Calls `each` with the chunks of `input` in order, as [`chunk_ranges`] cuts them,
+/// reading no more than a chunk at a time: the CLI streams files of any size through it.
+/// The last call may be empty. Invalid UTF-8 is cut like text (its bytes are kept).
+pub fn for_each_chunk<R: Read, E: From<std::io::Error>>(input: R, target: usize, mut each: impl FnMut(&[u8]) -> Result<(), E>) -> Result<(), E> {
+    let target = target.max(1);
+    let mut pieces = LinePieces::new(input, target * HARD_FACTOR);
+    let mut chunk: Vec<u8> = Vec::with_capacity(target * 2);
+    loop {
+        let piece = pieces.next_piece()?;
+        let n = piece.len();
+        chunk.extend_from_slice(piece);
+        let blank = piece.iter().all(u8::is_ascii_whitespace);
+        if n > 0 && !(chunk.len() >= target && blank) && chunk.len() < HARD_FACTOR * target {
+            continue;
         }
-        let cut = if rest.len() <= hard { rest.len() } else { cut_before(rest, hard) };
-        let (piece, tail) = rest.split_at(cut);
-        rest = tail;
-        Some(piece)
-    })
+        each(&chunk)?;
+        chunk.clear();
+        if n == 0 {
+            return Ok(());
+        }
+    }
 }
 
-/// Where to cut `s` so the head is at most `limit` bytes and not empty: after the last
-/// white space that fits, else at the last character boundary that fits.
-fn cut_before(s: &str, limit: usize) -> usize {
+/// The input's lines, each whole when it is at most `hard` bytes long, else cut into pieces
+/// of at most `hard` bytes after their last white space (or at a character boundary when
+/// there is none), exactly as `cyberclause::chunk_ranges` cuts valid UTF-8. Memory is
+/// bounded by `hard` plus the reader's buffer, however long a line is.
+struct LinePieces<R> {
+    reader: BufReader<R>,
+    hard: usize,
+    /// Bytes read; those from `pos` on are not handed out yet.
+    buf: Vec<u8>,
+    pos: usize,
+    piece: Vec<u8>,
+    eof: bool,
+}
+
+impl<R: Read> LinePieces<R> {
+    fn new(input: R, hard: usize) -> Self {
+        Self { reader: BufReader::new(input), hard: hard.max(1), buf: Vec::new(), pos: 0, piece: Vec::new(), eof: false }
+    }
+
+    /// The next piece; empty at the end of the input.
+    fn next_piece(&mut self) -> std::io::Result<&[u8]> {
+        // Where the search for a newline resumes: the bytes before were searched already.
+        let mut searched = 0;
+        loop {
+            let rest = &self.buf[self.pos..];
+            let window = &rest[..rest.len().min(self.hard)];
+            let cut = match window[searched..].iter().position(|&b| b == b'\n') {
+                Some(i) => Some(searched + i + 1),
+                None if rest.len() > self.hard => Some(cut_before(rest, self.hard)),
+                None if self.eof => Some(rest.len()),
+                None => None,
+            };
+            if let Some(cut) = cut {
+                self.piece.clear();
+                self.piece.extend_from_slice(&rest[..cut]);
+                self.pos += cut;
+                return Ok(&self.piece);
+            }
+            searched = window.len();
+            // Drop what was handed out before reading more, so the buffer stays small.
+            self.buf.drain(..self.pos);
+            self.pos = 0;
+            let more = self.reader.fill_buf()?;
+            self.eof = more.is_empty();
+            self.buf.extend_from_slice(more);
+            let n = more.len();
+            self.reader.consume(n);
+        }
+    }
+}
+
+/// Where to cut a line longer than `limit` bytes: after the last white space of its first
+/// `limit` bytes, else at the last character boundary there (`chunks::cut_before` on bytes
+/// that may hold invalid UTF-8).
+fn cut_before(s: &[u8], limit: usize) -> usize {
     let mut boundary = limit;
-    while !s.is_char_boundary(boundary) {
+    while boundary > 0 && limit - boundary < 3 && s[boundary] & 0xC0 == 0x80 {
         boundary -= 1;
     }
-    let head = &s[..boundary];
-    match head.char_indices().rev().find(|(_, c)| c.is_whitespace()) {
-        Some((i, c)) => i + c.len_utf8(),
+    if s[boundary] & 0xC0 == 0x80 {
+        boundary = limit; // not UTF-8 here: any cut will do
+    }
+    let mut last_space = None;
+    let mut at = 0;
+    for part in s[..boundary].utf8_chunks() {
+        for (i, c) in part.valid().char_indices() {
+            if c.is_whitespace() {
+                last_space = Some(at + i + c.len_utf8());
+            }
+        }
+        at += part.valid().len() + part.invalid().len();
+    }
+    match last_space {
+        Some(cut) => cut,
         None if boundary > 0 => boundary,
         // `limit` is smaller than the first character: take that character whole.
-        _ => s.chars().next().map_or(s.len(), char::len_utf8),
+        None => s.utf8_chunks().next().and_then(|c| c.valid().chars().next()).map_or(1, char::len_utf8),
     }
 }
 
@@ -185,6 +254,66 @@ impl Classifier {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn chunk_lengths(input: &[u8], target: usize) -> Vec<usize> {
+        let mut lens = Vec::new();
+        for_each_chunk(input, target, |c| {
+            lens.push(c.len());
+            Ok::<(), std::io::Error>(())
+        })
+        .unwrap();
+        if lens.last() == Some(&0) {
+            lens.pop();
+        }
+        lens
+    }
+
+    /// Regression (CLI): a line longer than 16 MiB (no newline) was read whole, then refused
+    /// with INPUT_TOO_LARGE by `Classifier::classify`. Lines are cut, so no chunk exceeds
+    /// 8 × the target, however long the line, and a reader is never read much further.
+    #[test]
+    fn one_endless_line_gives_bounded_chunks() {
+        let line = "mot ".repeat(10_000);
+        let lens = chunk_lengths(line.as_bytes(), 100);
+        assert_eq!(lens.iter().sum::<usize>(), line.len());
+        assert!(lens.iter().all(|&n| n > 0 && n < 8 * 100), "{lens:?}");
+    }
+
+    #[test]
+    fn invalid_utf8_is_cut_somewhere_and_kept_whole() {
+        let mut junk: Vec<u8> = (0..=255u8).cycle().take(5000).filter(|&b| b != b'\n').collect();
+        junk.extend_from_slice("é".repeat(500).as_bytes());
+        junk.extend([0xE2, 0x82]); // a truncated sequence at the very end
+        let lens = chunk_lengths(&junk, 10);
+        assert_eq!(lens.iter().sum::<usize>(), junk.len());
+        assert!(lens.iter().all(|&n| n > 0 && n < 8 * 10), "{lens:?}");
+    }
+
+    #[test]
+    fn a_reader_in_small_pieces_is_cut_as_the_whole_text() {
+        /// Hands out at most 7 bytes a read, as a pipe may.
+        struct Trickle<'a>(&'a [u8]);
+        impl Read for Trickle<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.0.len().min(buf.len()).min(7);
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let text = "Le hack du système est puni.\n\n😀\u{2003}x une ligne\n".repeat(40) + &"é mot ".repeat(300);
+        for target in [1, 3, 25, 50, 1000] {
+            let mut lens = Vec::new();
+            for_each_chunk(Trickle(text.as_bytes()), target, |c| {
+                lens.push(c.len());
+                Ok::<(), std::io::Error>(())
+            })
+            .unwrap();
+            lens.retain(|&n| n > 0);
+            let whole: Vec<usize> = chunk_ranges(&text, target).iter().map(|r| r.len()).collect();
+            assert_eq!(lens, whole, "target {target}");
+        }
+    }
     use crate::model::tests::toy;
 
     const PARA: &str = "Le hack du système est puni de trois ans.\n\nLe juge autorise la mesure ordonnée ici.\n\n";

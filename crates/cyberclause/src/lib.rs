@@ -32,7 +32,7 @@ pub mod metrics;
 #[cfg(feature = "train")]
 pub mod train;
 
-pub use chunks::{chunk_ranges, Chunk, Overview, DEFAULT_CHUNK_BYTES};
+pub use chunks::{chunk_ranges, for_each_chunk, Chunk, Overview, DEFAULT_CHUNK_BYTES};
 pub use classify::{Classifier, ClassifyOptions, Document, LabelSummary, Passage, Scores, DEFAULT_CONTEXT, DEFAULT_EVIDENCE};
 pub use error::{Error, Result};
 pub use features::FeatureSpec;
