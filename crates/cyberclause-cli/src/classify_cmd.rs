@@ -50,18 +50,19 @@ fn warn_unsupported_language(unknown: usize, total: usize) {
 }
 
 fn write_passage(out: &mut impl Write, p: &Passage, base: usize, base16: usize, json_out: bool) -> Result<()> {
+    let span = p.span.shifted(base, base16);
     if json_out {
         let mut v = serde_json::to_value(p)?;
-        v["start"] = json!(p.start + base);
-        v["end"] = json!(p.end + base);
-        v["start_utf16"] = json!(p.start_utf16 + base16);
-        v["end_utf16"] = json!(p.end_utf16 + base16);
+        v["start"] = json!(span.start);
+        v["end"] = json!(span.end);
+        v["start_utf16"] = json!(span.start_utf16);
+        v["end_utf16"] = json!(span.end_utf16);
         writeln!(out, "{v}")?;
     } else if p.kind == Kind::Heading {
-        writeln!(out, "[{}..{}] heading, {}: {}\n", p.start + base, p.end + base, p.label, p.text)?;
+        writeln!(out, "[{}..{}] heading, {}: {}\n", span.start, span.end, p.label, p.text)?;
     } else {
         let best = p.scores.0[p.label.index()];
-        writeln!(out, "[{}..{}] {} ({:.2}, {:?})", p.start + base, p.end + base, p.label, best, p.lang)?;
+        writeln!(out, "[{}..{}] {} ({:.2}, {:?})", span.start, span.end, p.label, best, p.lang)?;
         if !p.path.is_empty() {
             writeln!(out, "  in: {}", p.path.join(" › "))?;
         }

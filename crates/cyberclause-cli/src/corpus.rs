@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
-use cyberclause::{segment, Lexicon, SegmentOptions};
+use cyberclause::{segment, Kind, Lexicon, SegmentOptions};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -58,9 +58,10 @@ pub fn cut(seeds: &Path, edits: &Path, out: &Path) -> Result<usize> {
     for (path, text) in files.iter().zip(&texts) {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let tag = &name[..3];
-        for seg in segment(text, &lexicon, &SegmentOptions::default()) {
-            let start = text[..seg.start].chars().count();
-            let end = start + text[seg.start..seg.end].chars().count();
+        // Headings are not passages of the corpus (they take their label from what they head).
+        for seg in segment(text, &lexicon, &SegmentOptions::default()).into_iter().filter(|s| s.kind == Kind::Passage) {
+            let start = text[..seg.span.start].chars().count();
+            let end = start + text[seg.span.start..seg.span.end].chars().count();
             let id = format!("fr-{tag}-{start:06}");
             let mut passage = SeedPassage {
                 id: id.clone(),

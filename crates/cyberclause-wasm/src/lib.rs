@@ -57,8 +57,8 @@ impl<'a> From<&'a Passage> for JsPassage<'a> {
     fn from(p: &'a Passage) -> Self {
         JsPassage {
             text: &p.text,
-            start: p.start_utf16,
-            end: p.end_utf16,
+            start: p.span.start_utf16,
+            end: p.span.end_utf16,
             label: p.label,
             scores: &p.scores,
             lang: p.lang,
@@ -139,7 +139,7 @@ fn classify_chunks_with(core: &Core, text: &JsValue, options: &JsValue, on_chunk
     let overview = core
         .classify_chunks(&text, &opts.core, opts.chunk_bytes, |chunk| {
             let passages = chunk.passages.iter().map(JsPassage::from).collect();
-            let js = serialize(&JsChunk { start: chunk.start_utf16, end: chunk.end_utf16, passages })?;
+            let js = serialize(&JsChunk { start: chunk.span.start_utf16, end: chunk.span.end_utf16, passages })?;
             // Whatever the callback throws stops the work and reaches the caller as is.
             on_chunk.call1(&JsValue::NULL, &js)?;
             Ok::<(), Thrown>(())

@@ -17,6 +17,7 @@ use crate::classify::{Classifier, ClassifyOptions, Document, LabelSummary, Passa
 use crate::error::Error;
 use crate::labels::Label;
 use crate::lang::{self, DocLang, Lang};
+use crate::span::Span;
 
 /// Chunk size of the CLI and of the JS package: about 1 MiB.
 pub const DEFAULT_CHUNK_BYTES: usize = 1 << 20;
@@ -149,10 +150,7 @@ fn cut_before(s: &[u8], limit: usize) -> usize {
 /// One classified chunk; all offsets are into the whole text.
 #[derive(Debug, Clone)]
 pub struct Chunk {
-    pub start: usize,
-    pub end: usize,
-    pub start_utf16: usize,
-    pub end_utf16: usize,
+    pub span: Span,
     pub passages: Vec<Passage>,
 }
 
@@ -230,10 +228,10 @@ impl Classifier {
             let mut passages = self.classify(part, opts)?.passages;
             for p in &mut passages {
                 tally.add(p);
-                (p.start, p.end) = (p.start + range.start, p.end + range.start);
-                (p.start_utf16, p.end_utf16) = (p.start_utf16 + base16, p.end_utf16 + base16);
+                p.span = p.span.shifted(range.start, base16);
             }
-            let chunk = Chunk { start: range.start, end: range.end, start_utf16: base16, end_utf16: base16 + len16, passages };
+            let span = Span { start: range.start, end: range.end, start_utf16: base16, end_utf16: base16 + len16 };
+            let chunk = Chunk { span, passages };
             base16 += len16;
             each(chunk)?;
         }
@@ -385,8 +383,7 @@ mod tests {
         let mut base16 = 0;
         for r in &ranges {
             for mut p in c.classify(&text[r.clone()], &opts).unwrap().passages {
-                (p.start, p.end) = (p.start + r.start, p.end + r.start);
-                (p.start_utf16, p.end_utf16) = (p.start_utf16 + base16, p.end_utf16 + base16);
+                p.span = p.span.shifted(r.start, base16);
                 expected.push(p);
             }
             base16 += text[r.clone()].encode_utf16().count();
@@ -395,8 +392,8 @@ mod tests {
         assert_eq!(format!("{:?}", doc.passages), format!("{expected:?}"));
         let units: Vec<u16> = text.encode_utf16().collect();
         for p in &doc.passages {
-            assert_eq!(&text[p.start..p.end], p.text);
-            assert_eq!(String::from_utf16(&units[p.start_utf16..p.end_utf16]).unwrap(), p.text);
+            assert_eq!(&text[p.span.start..p.span.end], p.text);
+            assert_eq!(String::from_utf16(&units[p.span.start_utf16..p.span.end_utf16]).unwrap(), p.text);
         }
         let shares: f64 = doc.summary.iter().map(|s| s.share).sum();
         assert!((shares - 1.0).abs() < 1e-9);
@@ -412,8 +409,8 @@ mod tests {
         let mut seen = 0;
         let overview = c
             .classify_chunks(&text, &opts, 50, |chunk| {
-                assert_eq!(chunk.start_utf16, seen);
-                seen = chunk.end_utf16;
+                assert_eq!(chunk.span.start_utf16, seen);
+                seen = chunk.span.end_utf16;
                 Ok::<(), Error>(())
             })
             .unwrap();

@@ -11,6 +11,7 @@ use crate::lang::{self, DocLang, Lang};
 use crate::lexicon::Lexicon;
 use crate::model::{Evidence, Model};
 use crate::segment::{segment, Granularity, Kind, Segment, SegmentOptions};
+use crate::span::Span;
 
 /// Classification settings. Build them with [`ClassifyOptions::default`] and the consuming
 /// setters below, each documenting its default; the CLI flags and the wasm options read
@@ -101,12 +102,9 @@ impl Serialize for Scores {
 /// One classified passage.
 #[derive(Debug, Clone, Serialize)]
 pub struct Passage {
-    /// Byte offsets into the input.
-    pub start: usize,
-    pub end: usize,
-    /// UTF-16 offsets into the input (JavaScript string indices).
-    pub start_utf16: usize,
-    pub end_utf16: usize,
+    /// Where it lies in the input, in bytes and UTF-16 units (JavaScript string indices).
+    #[serde(flatten)]
+    pub span: Span,
     /// The passage as classified (repaired of PDF damage, NFC).
     pub text: String,
     pub label: Label,
@@ -175,7 +173,7 @@ impl Classifier {
                     Kind::Passage => self.passage_in(&s.text, &s.path, opts, &mut titles),
                     Kind::Heading => heading(&s.text),
                 };
-                (p.start, p.end, p.start_utf16, p.end_utf16) = (s.start, s.end, s.start_utf16, s.end_utf16);
+                p.span = s.span;
                 p.path.clone_from(&s.path);
                 p
             })
@@ -187,8 +185,7 @@ impl Classifier {
     /// Classifies `text` as one passage, without segmentation. Offsets cover the whole text.
     pub fn classify_passage(&self, text: &str, evidence: usize) -> Passage {
         let mut p = self.passage(text, evidence);
-        p.end = text.len();
-        p.end_utf16 = text.encode_utf16().count();
+        p.span = Span::whole(text);
         p
     }
 
@@ -210,10 +207,7 @@ impl Classifier {
         let scores = Scores(adjust(self.model.probabilities(&v)));
         let label = scores.best();
         Passage {
-            start: 0,
-            end: 0,
-            start_utf16: 0,
-            end_utf16: 0,
+            span: Span::default(),
             text: text.to_string(),
             label,
             scores,
@@ -228,10 +222,7 @@ impl Classifier {
 /// A heading before its label is known.
 fn heading(text: &str) -> Passage {
     Passage {
-        start: 0,
-        end: 0,
-        start_utf16: 0,
-        end_utf16: 0,
+        span: Span::default(),
         text: text.to_string(),
         label: Label::Other,
         scores: Scores([0.0, 0.0, 0.0, 0.0, 0.0, 1.0]),
@@ -310,7 +301,7 @@ mod tests {
         assert_eq!(doc.passages.len(), 2);
         assert_eq!(doc.passages[0].label, Label::CyberDependent);
         assert_eq!(doc.passages[1].label, Label::Safeguard);
-        assert_eq!(&text[doc.passages[1].start..doc.passages[1].end], "Le juge autorise la mesure ordonnée ici.");
+        assert_eq!(&text[doc.passages[1].span.start..doc.passages[1].span.end], "Le juge autorise la mesure ordonnée ici.");
         assert_eq!(doc.language, DocLang::Fr);
         let shares: f64 = doc.summary.iter().map(|s| s.share).sum();
         assert!((shares - 1.0).abs() < 1e-9);

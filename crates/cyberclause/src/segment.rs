@@ -8,6 +8,7 @@ use crate::lexicon::Lexicon;
 use crate::lines::{blocks, point_style, same_style, split_lines, Block, Line};
 use crate::repair::{join_lines, repair, text_of, Ch};
 use crate::sentences;
+use crate::span::Span;
 use crate::structure;
 
 /// How finely to cut.
@@ -63,10 +64,8 @@ pub enum Kind {
 /// it is, and the headings above it, outermost first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Segment {
-    pub start: usize,
-    pub end: usize,
-    pub start_utf16: usize,
-    pub end_utf16: usize,
+    #[serde(flatten)]
+    pub span: Span,
     pub text: String,
     pub kind: Kind,
     /// Headings above this segment, outermost first (a heading's own path excludes it).
@@ -385,10 +384,7 @@ fn locate(src: &str, pieces: Vec<Piece>) -> Vec<Segment> {
         .into_iter()
         .enumerate()
         .map(|(i, p)| Segment {
-            start: bounds[2 * i],
-            end: bounds[2 * i + 1],
-            start_utf16: utf16[2 * i],
-            end_utf16: utf16[2 * i + 1],
+            span: Span { start: bounds[2 * i], end: bounds[2 * i + 1], start_utf16: utf16[2 * i], end_utf16: utf16[2 * i + 1] },
             text: text_of(&p.chars).nfc().collect(),
             kind: p.kind,
             path: p.path,
@@ -461,7 +457,7 @@ mod tests {
         assert_eq!(segs.len(), 2, "{segs:?}");
         assert!(segs[0].text.starts_with("3. Each Party"));
         assert!(segs[1].text.ends_with("computer data. a) in its territory; or"));
-        assert_eq!(&src[segs[1].end - 2..segs[1].end], "or");
+        assert_eq!(&src[segs[1].span.end - 2..segs[1].span.end], "or");
     }
 
     #[test]
@@ -502,11 +498,11 @@ mod tests {
         assert_eq!(segs.len(), 2);
         let utf16: Vec<u16> = src.encode_utf16().collect();
         for s in &segs {
-            let by_bytes = &src[s.start..s.end];
-            let by_units = String::from_utf16(&utf16[s.start_utf16..s.end_utf16]).unwrap();
+            let by_bytes = &src[s.span.start..s.span.end];
+            let by_units = String::from_utf16(&utf16[s.span.start_utf16..s.span.end_utf16]).unwrap();
             assert_eq!(by_bytes, by_units);
         }
-        assert_eq!(segs[1].start_utf16, src[..segs[1].start].encode_utf16().count());
+        assert_eq!(segs[1].span.start_utf16, src[..segs[1].span.start].encode_utf16().count());
     }
 
     #[test]
@@ -515,7 +511,7 @@ mod tests {
         let segs = cut(&src);
         assert!(segs.len() >= 5000 / 150);
         assert!(segs.iter().all(|s| s.text.split(' ').count() <= 150));
-        assert!(segs.windows(2).all(|w| w[0].end <= w[1].start));
+        assert!(segs.windows(2).all(|w| w[0].span.end <= w[1].span.start));
     }
 
     #[test]
@@ -537,7 +533,7 @@ mod tests {
         let segs = cut(src);
         assert_eq!(segs.len(), 2, "{segs:?}");
         assert!(segs.iter().all(|s| !s.text.contains(['\u{202E}', '\u{202C}', '\u{200F}'])));
-        assert!(src[segs[0].start..segs[0].end].starts_with("يعاقب"));
+        assert!(src[segs[0].span.start..segs[0].span.end].starts_with("يعاقب"));
     }
 
     #[test]

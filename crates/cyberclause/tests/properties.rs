@@ -120,8 +120,8 @@ proptest! {
         if let Err(e) = check_passage_scores(&p, 8) {
             prop_assert!(false, "{}", e);
         }
-        prop_assert_eq!((p.start, p.end, p.start_utf16), (0, src.len(), 0));
-        prop_assert_eq!(p.end_utf16, src.encode_utf16().count());
+        prop_assert_eq!((p.span.start, p.span.end, p.span.start_utf16), (0, src.len(), 0));
+        prop_assert_eq!(p.span.end_utf16, src.encode_utf16().count());
     }
 
     /// A clean paragraph of one to three sentences set between blank lines, among any other
@@ -149,10 +149,10 @@ proptest! {
         let src = format!("{before}\n\n\n\n{close}\n\n\n\n{para}\n\n\n\n{close}\n\n\n\n{after}");
         let at = before.len() + 4 + close.len() + 4;
         let doc = CLASSIFIER.classify(&src, &ClassifyOptions { context: 0.0, ..ClassifyOptions::default() }).unwrap();
-        let inside = doc.passages.iter().find(|p| p.start == at);
-        prop_assert!(inside.is_some(), "no passage starts at {}: {:?}", at, doc.passages.iter().map(|p| (p.start, p.end)).collect::<Vec<_>>());
+        let inside = doc.passages.iter().find(|p| p.span.start == at);
+        prop_assert!(inside.is_some(), "no passage starts at {}: {:?}", at, doc.passages.iter().map(|p| (p.span.start, p.span.end)).collect::<Vec<_>>());
         let inside = inside.unwrap();
-        prop_assert_eq!(inside.end, at + para.len());
+        prop_assert_eq!(inside.span.end, at + para.len());
         prop_assert_eq!(&inside.text, &para);
         let alone = CLASSIFIER.classify_passage(&para, 8);
         prop_assert_eq!(alone.label, inside.label);

@@ -33,7 +33,7 @@ fn passage<'a>(segs: &'a [Segment], starts: &str) -> &'a Segment {
 /// Every character of `src` that is not blank lies in a segment, except in `removed` lines.
 fn nothing_dropped(src: &str, segs: &[Segment], removed: &[&str]) {
     let mut covered = vec![false; src.len()];
-    segs.iter().for_each(|s| covered[s.start..s.end].iter_mut().for_each(|c| *c = true));
+    segs.iter().for_each(|s| covered[s.span.start..s.span.end].iter_mut().for_each(|c| *c = true));
     let mut pos = 0;
     for line in src.split_inclusive('\n') {
         let lost: String = line.char_indices().filter(|(i, c)| !c.is_whitespace() && !covered[pos + i]).map(|(_, c)| c).collect();

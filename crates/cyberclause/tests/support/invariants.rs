@@ -21,13 +21,13 @@ pub struct Span<'a> {
 
 impl<'a> From<&'a Segment> for Span<'a> {
     fn from(s: &'a Segment) -> Self {
-        Span { start: s.start, end: s.end, start_utf16: s.start_utf16, end_utf16: s.end_utf16, text: &s.text }
+        Span { start: s.span.start, end: s.span.end, start_utf16: s.span.start_utf16, end_utf16: s.span.end_utf16, text: &s.text }
     }
 }
 
 impl<'a> From<&'a Passage> for Span<'a> {
     fn from(p: &'a Passage) -> Self {
-        Span { start: p.start, end: p.end, start_utf16: p.start_utf16, end_utf16: p.end_utf16, text: &p.text }
+        Span { start: p.span.start, end: p.span.end, start_utf16: p.span.start_utf16, end_utf16: p.span.end_utf16, text: &p.text }
     }
 }
 
