@@ -9,7 +9,8 @@ use crate::error::{Error, Result};
 use crate::labels::Label;
 use crate::lang::{self, DocLang, Lang};
 use crate::lexicon::Lexicon;
-use crate::model::{Evidence, Model};
+use crate::explain::Evidence;
+use crate::model::Model;
 use crate::segment::{segment, Granularity, Kind, Segment, SegmentOptions};
 use crate::span::Span;
 
