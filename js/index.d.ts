@@ -30,7 +30,7 @@ export interface ClassifyOptions {
   /**
    * Weight of the titles of the headings above each passage ("Article 19 — Search and
    * seizure of stored computer data") in its judgement, from 0 (each passage alone) to 2.
-   * Default 0.5. Ignored by `classifyPassage`.
+   * Default 0.75. Ignored by `classifyPassage`.
    */
   context?: number;
   /**

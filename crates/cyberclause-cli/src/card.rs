@@ -34,7 +34,7 @@ fn lang_f1(e: &Value, lang: &str) -> String {
 
 fn chosen_section(m: &Value) -> String {
     format!(
-        "\n## Chosen model\n\n- Algorithm: **{}**\n- Prior correction: biases moved by {} × ln(label share) towards a uniform prior (the corpus is half `other`, real laws are not)\n- Temperature: {} (fitted on the out-of-fold logits of the statute-register passages)\n- Vocabulary: {} features (word unigrams and bigrams, character 3–5-grams; chi-square selection, min document frequency 2; sublinear TF × IDF, L2-normalised)\n- Model file: {} bytes; corpus SHA-256 `{}` ({} passages, {} in statute register)\n- L-BFGS iterations (logistic regression): at most {}\n",
+        "\n## Chosen model\n\n- Algorithm: **{}**\n- Prior correction: biases moved by {} × ln(label share) towards a uniform prior (a third of the corpus is `other`; real laws hold fewer such passages, and macro-F1 weighs every label alike)\n- Temperature: {} (fitted on the out-of-fold logits of the statute-register passages)\n- Vocabulary: {} features (word unigrams and bigrams, character 3–5-grams; chi-square selection, min document frequency 2; sublinear TF × IDF, L2-normalised)\n- Model file: {} bytes; corpus SHA-256 `{}` ({} passages, {} in statute register)\n- L-BFGS iterations (logistic regression): at most {}\n",
         m["chosen"].as_str().unwrap_or(""),
         m["prior_correction"],
         f(&m["temperature"]),
