@@ -125,6 +125,28 @@ test('headings and paths: every passage element carries data-kind and data-path 
   assert.match(await page.textContent('#detail-body'), /In: Chapter II – Measures/);
 });
 
+test('doubt is visible: uncertain passages are marked in words, filterable, and a close second is named', async () => {
+  const text = readFileSync(join(ROOT, 'tests', 'fixtures', 'structure', 'treaty_en.txt'), 'utf8');
+  await classify(page, text);
+  const want = await expected(text);
+  const doubtful = want.passages.map((p) => p.kind === 'passage' && p.scores[p.label] < 0.5);
+  assert.ok(doubtful.some(Boolean), 'the fixture has an uncertain passage');
+  const shown = await page.$$eval('#doc .passage', (els) => els.map((e) => ['uncertain' in e.dataset, e.querySelector('.chip').textContent]));
+  assert.deepEqual(shown.map(([u]) => u), doubtful);
+  shown.filter(([u]) => u).forEach(([, chip]) => assert.match(chip, /\?$/));
+  await page.selectOption('#filter', 'uncertain');
+  const visible = await page.$$eval('#doc .passage', (els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
+  assert.equal(visible, doubtful.filter(Boolean).length);
+  await page.click('#doc .passage.uncertain');
+  const detail = await page.textContent('#detail-body');
+  assert.match(detail, /Uncertain: the model gives this label/);
+  const i = doubtful.indexOf(true);
+  const p = want.passages[i];
+  const [first, second] = Object.entries(p.scores).sort((a, b) => b[1] - a[1]);
+  if (first[1] - second[1] < 0.15) assert.match(detail, /Close second/);
+  await page.selectOption('#filter', '');
+});
+
 test('copy puts one passage\'s result on the clipboard', async () => {
   await classify(page, SIX);
   await page.click('#doc .passage[data-label="safeguard"]');

@@ -3,6 +3,8 @@
 import { LABEL_IDS, labelName } from './labels.js';
 import { t, pct, languageName } from './i18n.js';
 import { evidenceRanges } from './evidence.js';
+import { CLOSE_SECOND } from './options.js';
+import { isUncertain } from './docview.js';
 
 function el(tag, props = {}, children = []) {
   const node = document.createElement(tag);
@@ -58,9 +60,15 @@ export function passageRecord(p, index) {
   };
 }
 
-/** Where the passage sits ("Chapter II › Section 1 › Article 7 – …"), from the engine. */
+/** Where the passage sits ("Chapter II › Section 1 › Article 7 – …"), from the engine,
+ * and how sure the label is: uncertain below the threshold, a close second named. */
 function where(p) {
   const lines = [];
+  if (isUncertain(p)) lines.push(el('p', { class: 'doubt', text: t('uncertainNote', { pct: pct(p.scores[p.label]) }) }));
+  const second = LABEL_IDS.filter((id) => id !== p.label).sort((a, b) => (p.scores[b] ?? 0) - (p.scores[a] ?? 0))[0];
+  if (p.kind !== 'heading' && (p.scores[p.label] ?? 0) - (p.scores[second] ?? 0) < CLOSE_SECOND) {
+    lines.push(el('p', { class: 'doubt runner-up', dataset: { label: second }, text: t('runnerUp', { label: labelName(second), pct: pct(p.scores[second]) }) }));
+  }
   if (p.path && p.path.length) lines.push(el('p', { class: 'path', text: t('inPath', { path: p.path.join(' › ') }) }));
   if (p.kind === 'heading') lines.push(el('p', { class: 'meta', text: t('headingKind') }));
   return lines;

@@ -4,6 +4,8 @@
 // label's name in a chip, so the label never depends on colour. Built chunk by chunk as
 // results arrive.
 import { labelName } from './labels.js';
+import { UNCERTAIN_BELOW } from './options.js';
+import { t } from './i18n.js';
 
 export function clearDoc(doc) {
   doc.replaceChildren();
@@ -48,7 +50,12 @@ function passageElement(text, p, index) {
   el.tabIndex = -1;
   const chip = document.createElement('span');
   chip.className = 'chip';
-  chip.textContent = labelName(p.label);
+  chip.textContent = chipText(p);
+  // Doubt is shown in words, not only by a lighter highlight: "safeguard?".
+  if (isUncertain(p)) {
+    el.dataset.uncertain = '';
+    el.classList.add('uncertain');
+  }
   const body = document.createElement('span');
   body.className = 'ptext';
   // Each passage keeps its own direction: Arabic or Hebrew passages read right to left.
@@ -58,10 +65,21 @@ function passageElement(text, p, index) {
   return el;
 }
 
+/** A passage (not a heading) whose label has under UNCERTAIN_BELOW probability. */
+export function isUncertain(p) {
+  return p.kind !== 'heading' && (p.scores[p.label] ?? 0) < UNCERTAIN_BELOW;
+}
+
+function chipText(p) {
+  return isUncertain(p) ? t('uncertainChip', { label: labelName(p.label) }) : labelName(p.label);
+}
+
 /** Rewrites every chip after a change of interface language. */
 export function relabel(doc) {
   for (const chip of doc.querySelectorAll('.passage > .chip')) {
-    chip.textContent = labelName(chip.parentElement.dataset.label);
+    const el = chip.parentElement;
+    const name = labelName(el.dataset.label);
+    chip.textContent = 'uncertain' in el.dataset ? t('uncertainChip', { label: name }) : name;
   }
 }
 

@@ -3,7 +3,8 @@ import { applyStatic, t, lang, setLang, num } from './i18n.js';
 import { setLabelInfo, labelName, LABEL_IDS } from './labels.js';
 import { startEngine } from './engine.js';
 import { setupInput, checkText, renderExamples, MAX_CHARS } from './input.js';
-import { clearDoc, appendChunk, relabel, passageAt } from './docview.js';
+import { clearDoc, appendChunk, relabel, passageAt, isUncertain } from './docview.js';
+import { UNCERTAIN_FILTER } from './options.js';
 import { renderSummary, renderLegend, summaryText } from './summary.js';
 import { renderDetail } from './detail.js';
 import { applyFilter, stepFrom, keyTarget, moveTabStop, visiblePassages } from './nav.js';
@@ -126,7 +127,9 @@ function renderFilterOptions() {
   const counts = Object.fromEntries(state.summary.map((row) => [row.label, row.passages]));
   const all = new Option(`${t('allLabels')} (${num(passageCount())})`, '');
   const options = LABEL_IDS.map((id) => new Option(`${labelName(id)} (${num(counts[id] || 0)})`, id));
-  ui.filter.replaceChildren(all, ...options);
+  const doubtful = state.passages.filter(isUncertain).length;
+  const uncertain = new Option(`${t('uncertainOnly')} (${num(doubtful)})`, UNCERTAIN_FILTER);
+  ui.filter.replaceChildren(all, ...options, uncertain);
   ui.filter.value = state.filter;
 }
 
@@ -206,7 +209,8 @@ function wire() {
   ui.filter.addEventListener('change', () => {
     state.filter = ui.filter.value;
     const n = applyFilter(ui.doc, state.filter);
-    say(state.filter ? 'filterAnnounce' : 'filterAll', { label: labelName(state.filter), count: num(n) });
+    const name = state.filter === UNCERTAIN_FILTER ? t('uncertainOnly') : labelName(state.filter);
+    say(state.filter ? 'filterAnnounce' : 'filterAll', { label: name, count: num(n) });
   });
   $('prev').addEventListener('click', () => step(-1));
   $('next').addEventListener('click', () => step(1));

@@ -1,15 +1,24 @@
-// Filtering the view to one label, and moving between passages (of the filtered label, or
+import { UNCERTAIN_FILTER } from './options.js';
+
+// Filtering the view to one label (or to the uncertain passages), and moving between passages (of the filtered label, or
 // of any label) with the Previous/Next buttons or the arrow keys inside the text.
 
 /** The passage elements in view, in text order. */
 export function visiblePassages(doc, filter) {
-  return [...doc.querySelectorAll(filter ? `.passage[data-label="${CSS.escape(filter)}"]` : '.passage')];
+  return [...doc.querySelectorAll(selector(filter))];
+}
+
+function selector(filter) {
+  if (!filter) return '.passage';
+  if (filter === UNCERTAIN_FILTER) return '.passage[data-uncertain]';
+  return `.passage[data-label="${CSS.escape(filter)}"]`;
 }
 
 /** Shows only `filter`'s passages ('' shows everything, with the text between them). */
 export function applyFilter(doc, filter) {
   doc.classList.toggle('filtered', Boolean(filter));
-  for (const p of doc.querySelectorAll('.passage')) p.classList.toggle('match', !filter || p.dataset.label === filter);
+  const matches = new Set(visiblePassages(doc, filter));
+  for (const p of doc.querySelectorAll('.passage')) p.classList.toggle('match', !filter || matches.has(p));
   const shown = visiblePassages(doc, filter);
   moveTabStop(doc, doc.querySelector('.passage.selected.match') || shown[0] || null);
   return shown.length;
