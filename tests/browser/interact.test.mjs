@@ -147,6 +147,11 @@ test('doubt is visible: uncertain passages are marked in words, filterable, and 
   await page.selectOption('#filter', '');
 });
 
+test('one passage is counted in the singular', async () => {
+  await classify(page, 'Le fait d’accéder frauduleusement à un système informatique est puni.');
+  assert.match(await page.textContent('#status'), /^1 passage classified: /);
+});
+
 test('copy puts one passage\'s result on the clipboard', async () => {
   await classify(page, SIX);
   await page.click('#doc .passage[data-label="safeguard"]');

@@ -88,7 +88,7 @@ function onDone(msg) {
     say('doneNone', {}, 'error');
     return;
   }
-  say('done', { count: num(passageCount()), summary: summaryText(state.summary) });
+  say(passageCount() === 1 ? 'doneOne' : 'done', { count: num(passageCount()), summary: summaryText(state.summary) });
   const warnings = [...state.warnings];
   if (state.language === 'unknown') warnings.push('unknownLang');
   showWarnings(warnings);
@@ -195,7 +195,7 @@ function switchLanguage() {
   renderFilterOptions();
   renderDetail(ui.detail, state.text, state.passages[state.selected], state.selected, copyRecord);
   const st = state.status;
-  if (st && st.key === 'done') say('done', { count: num(passageCount()), summary: summaryText(state.summary) });
+  if (st && (st.key === 'done' || st.key === 'doneOne')) say(st.key, { count: num(passageCount()), summary: summaryText(state.summary) });
   else if (st) say(st.key, st.vars, st.kind);
   showWarnings(state.warnings);
 }
