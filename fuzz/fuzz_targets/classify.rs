@@ -29,5 +29,5 @@ fuzz_target!(|data: &[u8]| {
     if let Err(e) = check_passage_scores(&whole, evidence) {
         panic!("whole text as one passage: {e}");
     }
-    assert_eq!(whole.end, text.len());
+    assert_eq!(whole.span.end, text.len());
 });
