@@ -140,6 +140,7 @@ export type ErrorCode =
   | "NOT_A_FUNCTION"
   | "WORKER_FAILED"
   | "WORKER_TERMINATED"
+  | "ABORTED"
   | "INTERNAL";
 
 /** What the package throws: a plain `Error` with a stable `code`. */

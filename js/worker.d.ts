@@ -1,9 +1,11 @@
 // Types of `cyberclause/worker` (hand-written; the same for every entry point).
-import type { ClassifiedDocument, ClassifyOptions, Passage } from "./index.js";
+import type { ClassifiedDocument, ClassifyOptions, LabelInfo, ModelInfo, Passage } from "./index.js";
 
 /** Progress of one request, reported once per chunk (see `ClassifyOptions.chunkBytes`). */
 export interface WorkerProgress {
-  /** UTF-16 units of the text classified so far. */
+  /** Where the chunk just classified starts, in UTF-16 units. */
+  start: number;
+  /** UTF-16 units of the text classified so far (where that chunk ends). */
   done: number;
   /** `text.length`. */
   total: number;
@@ -14,6 +16,12 @@ export interface WorkerProgress {
 export interface WorkerClassifyOptions extends ClassifyOptions {
   /** Called in the calling thread after each chunk; if it throws, the promise rejects with that. */
   onProgress?: (progress: WorkerProgress) => void;
+  /**
+   * Cancels the request: its promise rejects with `ABORTED` at once, and the worker drops
+   * it if it has not started (one that has started runs to its end, its results unused).
+   * An `AbortSignal`, or anything with `aborted` and `addEventListener("abort", …)`.
+   */
+  signal?: { readonly aborted: boolean; addEventListener(type: "abort", listener: () => void, options?: { once?: boolean }): void };
 }
 
 /** A classifier running in a Web Worker (browsers) or a worker thread (Node.js). */
@@ -25,6 +33,8 @@ export interface WorkerClassifier {
    * another.
    */
   classify(text: string, options?: WorkerClassifyOptions | null): Promise<ClassifiedDocument>;
+  /** The six labels, as `labels()` returns them, and `modelInfo()` of the bundled model. */
+  info(): Promise<{ labels: LabelInfo[]; model: ModelInfo }>;
   /** Stops the worker; pending and later requests reject with `WORKER_TERMINATED`. */
   terminate(): void;
 }

@@ -2,9 +2,13 @@
 // Both sides live here so they cannot drift apart. build-pkg.sh copies this file into
 // web/ as is and into node/ as CommonJS (the `export` keywords become module.exports).
 //
-// main -> worker  { id, text, options }
+// main -> worker  { id, text, options }                 classify
+//                 { id, type: 'info' }                   labels and model information
+//                 { id, type: 'cancel' }                 drop request `id` if not started
+//                 { type: 'init', wasm, gzip }           (web only) compile these bytes
 // worker -> main  { id, type: 'chunk', chunk: { start, end, passages } }   (zero or more)
 //                 { id, type: 'done', language, summary }
+//                 { id, type: 'info', labels, model }
 //                 { id, type: 'error', code, message }
 
 /** A plain Error with a stable `code`, as the package's synchronous API throws. */
@@ -33,6 +37,54 @@ export function serve(classifyChunks, message, post) {
 }
 
 /**
+ * Worker side, for several requests: they run one at a time, in order, each after the
+ * messages already posted have arrived, so a `cancel` sent after a request drops it if it
+ * has not started. `api` is `{ classifyChunks, labels, modelInfo }` (the wasm exports), or
+ * a promise of it (the module may still be loading). Returns `receive(message)`.
+ */
+export function createServer(api, post) {
+  const queue = [];
+  const cancelled = new Set();
+  let running = false;
+
+  async function drain() {
+    running = true;
+    while (queue.length) {
+      // A macrotask: messages posted meanwhile (a `cancel`) arrive before the next request.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const message = queue.shift();
+      if (cancelled.delete(message.id)) {
+        post({ id: message.id, type: 'error', code: 'ABORTED', message: 'the request was cancelled' });
+        continue;
+      }
+      let ready;
+      try {
+        ready = await api;
+      } catch (e) {
+        const err = codedError('WORKER_FAILED', `the WebAssembly module could not be loaded: ${e && e.message}`);
+        serve(() => { throw err; }, message, post);
+        continue;
+      }
+      if (message.type === 'info') {
+        post({ id: message.id, type: 'info', labels: ready.labels(), model: ready.modelInfo() });
+      } else {
+        serve(ready.classifyChunks, message, post);
+      }
+    }
+    running = false;
+  }
+
+  return function receive(message) {
+    if (message && message.type === 'cancel') {
+      if (queue.some((m) => m.id === message.id)) cancelled.add(message.id);
+      return;
+    }
+    queue.push(message);
+    if (!running) drain();
+  };
+}
+
+/**
  * Main-thread side. `port` is `{ post(message), terminate(), busy(isBusy) }`; the caller
  * wires the worker's messages to `receive` and its failures to `fail`. Returns those two
  * and the public `classifier` ({ classify, terminate }).
@@ -52,11 +104,15 @@ export function createClient(port) {
   function receive(message) {
     const request = message && pending.get(message.id);
     if (!request) return; // a request already settled (its onProgress threw)
-    if (message.type === 'chunk') {
+    if (message.type === 'info') {
+      settle(message.id).resolve({ labels: message.labels, model: message.model });
+    } else if (message.type === 'chunk') {
       request.passages.push(...message.chunk.passages);
       try {
         if (request.onProgress) {
-          request.onProgress({ done: message.chunk.end, total: request.total, passages: message.chunk.passages });
+          request.onProgress({
+            start: message.chunk.start, done: message.chunk.end, total: request.total, passages: message.chunk.passages,
+          });
         }
       } catch (e) {
         settle(message.id).reject(e);
@@ -82,25 +138,53 @@ export function createClient(port) {
     if (broken) return Promise.reject(codedError(broken.code, broken.message));
     if (typeof text !== 'string') return Promise.reject(codedError('NOT_A_STRING', 'text must be a string'));
     let onProgress;
+    let signal;
     let rest = options;
     if (options !== null && typeof options === 'object' && !Array.isArray(options)) {
-      ({ onProgress, ...rest } = options);
+      ({ onProgress, signal, ...rest } = options);
       if (onProgress !== undefined && typeof onProgress !== 'function') {
         return Promise.reject(codedError('INVALID_OPTIONS', 'options.onProgress must be a function'));
       }
     }
+    if (signal && signal.aborted) return Promise.reject(codedError('ABORTED', 'the request was cancelled'));
     const id = nextId++;
+    const promise = request({ id, text, options: rest }, { onProgress, total: text.length, passages: [] });
+    // Aborting drops a request that has not started; one that has started runs to its end
+    // in the worker, but its promise rejects at once and its results are ignored.
+    if (signal && typeof signal.addEventListener === 'function') {
+      signal.addEventListener('abort', () => {
+        if (!pending.has(id)) return;
+        try {
+          port.post({ id, type: 'cancel' });
+        } catch {
+          // the worker is gone: fail() has rejected everything already
+        }
+        settle(id).reject(codedError('ABORTED', 'the request was cancelled'));
+      }, { once: true });
+    }
+    return promise;
+  }
+
+  /** Posts `message` and keeps what its replies need; resolves or rejects on them. */
+  function request(message, extra) {
     return new Promise((resolve, reject) => {
       try {
-        port.post({ id, text, options: rest });
+        port.post(message);
       } catch (e) {
         // Structured cloning refused something (e.g. a function in the options).
         reject(codedError('INVALID_OPTIONS', `options cannot be sent to the worker: ${e && e.message}`));
         return;
       }
-      pending.set(id, { resolve, reject, onProgress, total: text.length, passages: [] });
+      pending.set(message.id, { resolve, reject, ...extra });
       port.busy(true);
     });
+  }
+
+  /** The six labels (ids, names and definitions) and the model's information. */
+  function info() {
+    if (broken) return Promise.reject(codedError(broken.code, broken.message));
+    const id = nextId++;
+    return request({ id, type: 'info' }, {});
   }
 
   function terminate() {
@@ -108,5 +192,5 @@ export function createClient(port) {
     port.terminate();
   }
 
-  return { receive, fail, classifier: { classify, terminate } };
+  return { receive, fail, classifier: { classify, info, terminate } };
 }

@@ -1,19 +1,35 @@
 // The script a cyberclause Web Worker runs (module worker). Loads the wasm itself, with
 // no top-level await, so bundlers may emit it in any worker format; requests arriving
-// before the wasm is ready wait for it, in order.
-import init, { classifyChunks } from './cyberclause_wasm.js';
-import { codedError, serve } from './worker-protocol.js';
+// before the wasm is ready wait for it, in order. A page that may not fetch (a single
+// HTML file with `connect-src 'none'`) posts `{ type: 'init', wasm, gzip }` first, with
+// the module's bytes (gzip-compressed when `gzip` is true), and nothing is fetched.
+import init, { initSync, classifyChunks, labels, modelInfo } from './cyberclause_wasm.js';
+import { createServer } from './worker-protocol.js';
 
-const ready = init({ module_or_path: new URL('./cyberclause_wasm_bg.wasm', import.meta.url) });
+const exports = { classifyChunks, labels, modelInfo };
+let ready = null;
 
-self.addEventListener('message', async (event) => {
-  const post = (message) => self.postMessage(message);
-  try {
-    await ready;
-  } catch (e) {
-    const err = codedError('WORKER_FAILED', `the WebAssembly module could not be loaded: ${e && e.message}`);
-    serve(() => { throw err; }, event.data, post);
+async function gunzip(bytes) {
+  if (typeof DecompressionStream !== 'function') {
+    throw new Error('this browser cannot inflate the model (no DecompressionStream)');
+  }
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function fromBytes(wasm, gzip) {
+  initSync({ module: gzip ? await gunzip(wasm) : wasm });
+  return exports;
+}
+
+const receive = createServer({ then: (resolve, reject) => ready.then(resolve, reject) }, (message) => self.postMessage(message));
+
+self.addEventListener('message', (event) => {
+  const message = event.data || {};
+  if (message.type === 'init') {
+    ready = ready || fromBytes(message.wasm, message.gzip === true);
     return;
   }
-  serve(classifyChunks, event.data, post);
+  ready = ready || init({ module_or_path: new URL('./cyberclause_wasm_bg.wasm', import.meta.url) }).then(() => exports);
+  receive(message);
 });

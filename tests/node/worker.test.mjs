@@ -47,6 +47,7 @@ for (const [kind, get] of [['ESM', () => esm], ['CJS', () => cjs]]) {
       for (const r of reports) {
         assert.equal(r.total, TEXT.length);
         assert.ok(r.done > previous && r.done <= r.total);
+        assert.equal(r.start, previous, 'each chunk starts where the last one ended');
         // Chunks end at a blank line (or at the end of the text), never inside a passage.
         assert.ok(r.done === r.total || /\n[ \t]*\n$/.test(TEXT.slice(0, r.done)), `chunk ends at ${r.done}`);
         for (const p of r.passages) {
@@ -70,6 +71,29 @@ test('requests queue in one worker and each gets its own result', async () => {
     const texts = [TEXT.slice(0, 3000), TEXT.slice(3000, 9000), TEXT];
     const docs = await Promise.all(texts.map((t) => wc.classify(t)));
     docs.forEach((doc, i) => assert.deepEqual(doc, sync.classify(texts[i])));
+  } finally {
+    wc.terminate();
+  }
+});
+
+test('info gives the labels and the model; a cancelled request rejects and the next one runs', async () => {
+  const wc = cjs.createWorkerClassifier();
+  try {
+    const { labels, model } = await wc.info();
+    assert.deepEqual(labels, sync.labels());
+    assert.deepEqual(model, sync.modelInfo());
+    // Three requests queue; the second is cancelled before the worker reaches it.
+    const abort = new AbortController();
+    const first = wc.classify(TEXT);
+    const second = wc.classify(TEXT.slice(0, 2000), { signal: abort.signal });
+    const third = wc.classify(TEXT.slice(0, 1000));
+    abort.abort();
+    await assert.rejects(second, (e) => e.code === 'ABORTED');
+    assert.deepEqual(await first, sync.classify(TEXT));
+    assert.deepEqual(await third, sync.classify(TEXT.slice(0, 1000)));
+    const already = new AbortController();
+    already.abort();
+    await assert.rejects(wc.classify(TEXT, { signal: already.signal }), (e) => e.code === 'ABORTED');
   } finally {
     wc.terminate();
   }

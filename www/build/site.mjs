@@ -4,7 +4,9 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFi
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 
-const GLUE = ['cyberclause_wasm.js', 'cyberclause_wasm_bg.wasm'];
+// The package's web glue, its .wasm, and its worker (script and protocol), which the page
+// uses as any consumer of the package would.
+const GLUE = ['cyberclause_wasm.js', 'cyberclause_wasm_bg.wasm', 'worker-script.js', 'worker-protocol.js'];
 
 function listFiles(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -1,16 +1,10 @@
-// Starts the classification worker. The served site loads worker.js as a module; the
-// single-file build carries the worker's code and the model inline (#worker-source,
-// #wasm-base64) and starts a classic worker from a Blob URL, which its policy allows
-// (worker-src blob:) and which works from file://.
-
-function inlineWorker() {
-  const src = document.getElementById('worker-source');
-  const b64 = document.getElementById('wasm-base64');
-  if (!src || !b64) return null;
-  const url = URL.createObjectURL(new Blob([src.textContent], { type: 'text/javascript' }));
-  const worker = new Worker(url);
-  return { worker, wasm: decodeBase64(b64.textContent.trim()), gzip: b64.dataset.encoding === 'gzip' };
-}
+// The classification engine: the npm package's worker (`cyberclause/worker-script`, with
+// its message protocol and client), so the page classifies exactly as the package and the
+// CLI do. The served site starts it as a module worker next to the package's glue; the
+// single-file build carries its code and the model inline (#worker-source, #wasm-base64),
+// starts a classic worker from a Blob URL, which its policy allows (worker-src blob:) and
+// which works from file://, and hands it the model's bytes.
+import { codedError, createClient } from './worker-protocol.js';
 
 function decodeBase64(s) {
   if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(s);
@@ -20,28 +14,26 @@ function decodeBase64(s) {
   return bytes;
 }
 
-/**
- * Calls onMessage with every worker message ('ready', 'chunk', 'done', 'error', 'fatal').
- * Returns {classify(text) → job id}.
- */
-export function startEngine(onMessage) {
-  let started;
+function startWorker() {
+  const src = document.getElementById('worker-source');
+  const b64 = document.getElementById('wasm-base64');
+  if (!src || !b64) return new Worker(new URL('./worker-script.js', import.meta.url), { type: 'module' });
+  const worker = new Worker(URL.createObjectURL(new Blob([src.textContent], { type: 'text/javascript' })));
+  const wasm = decodeBase64(b64.textContent.trim());
+  worker.postMessage({ type: 'init', wasm, gzip: b64.dataset.encoding === 'gzip' }, [wasm.buffer]);
+  return worker;
+}
+
+/** The package's worker classifier ({ classify, info, terminate }), or the error that stopped it starting. */
+export function startEngine() {
+  let worker;
   try {
-    started = inlineWorker() || { worker: new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }), wasm: null };
+    worker = startWorker();
   } catch (err) {
-    queueMicrotask(() => onMessage({ type: 'fatal', message: String(err && err.message ? err.message : err) }));
-    return { classify: () => 0 };
+    return { error: err };
   }
-  const { worker, wasm, gzip = false } = started;
-  worker.onmessage = (e) => onMessage(e.data);
-  worker.onerror = (e) => onMessage({ type: 'fatal', message: e.message || 'the worker could not start' });
-  worker.postMessage({ type: 'init', wasm, gzip }, wasm ? [wasm.buffer] : []);
-  let next = 0;
-  return {
-    classify(text) {
-      next += 1;
-      worker.postMessage({ type: 'classify', id: next, text });
-      return next;
-    },
-  };
+  const client = createClient({ post: (m) => worker.postMessage(m), terminate: () => worker.terminate(), busy: () => {} });
+  worker.addEventListener('message', (e) => client.receive(e.data));
+  worker.addEventListener('error', (e) => client.fail(codedError('WORKER_FAILED', e.message || 'the worker could not start')));
+  return { classifier: client.classifier };
 }

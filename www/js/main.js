@@ -4,7 +4,7 @@ import { setLabelInfo, labelName, LABEL_IDS } from './labels.js';
 import { startEngine } from './engine.js';
 import { setupInput, checkText, renderExamples, MAX_CHARS } from './input.js';
 import { clearDoc, appendChunk, relabel, passageAt, isUncertain } from './docview.js';
-import { UNCERTAIN_FILTER } from './options.js';
+import { UNCERTAIN_FILTER, EVIDENCE_TERMS } from './options.js';
 import { renderSummary, renderLegend, summaryText } from './summary.js';
 import { renderDetail } from './detail.js';
 import { applyFilter, stepFrom, keyTarget, moveTabStop, visiblePassages } from './nav.js';
@@ -17,7 +17,7 @@ const ui = {
   results: $('results'), summary: $('summary'), filter: $('filter'), doc: $('doc'), detail: $('detail-body'),
   position: $('position'), legend: $('legend-list'), model: $('model-info'),
 };
-const state = { ready: false, pending: null, job: 0, text: '', passages: [], summary: [], language: 'unknown', filter: '', selected: -1, running: false, model: null, status: null, warnings: [] };
+const state = { ready: false, pending: null, job: 0, abort: null, text: '', passages: [], summary: [], language: 'unknown', filter: '', selected: -1, running: false, model: null, status: null, warnings: [] };
 
 function say(key, vars = {}, kind = 'info') {
   state.status = { key, vars, kind };
@@ -61,7 +61,24 @@ function startClassify(text) {
   ui.progress.hidden = false;
   ui.progress.value = 0;
   say('working', { done: num(0), total: num(text.length) });
-  state.job = state.engine.classify(text);
+  // A newer text replaces the one being classified: its request is cancelled.
+  if (state.abort) state.abort.abort();
+  const abort = new AbortController();
+  state.abort = abort;
+  const job = state.job + 1;
+  state.job = job;
+  state.engine.classify(text, {
+    evidence: EVIDENCE_TERMS,
+    signal: abort.signal,
+    onProgress: (p) => onChunk({ start: p.start, end: p.done, length: p.total, passages: p.passages }),
+  }).then((doc) => {
+    if (state.job === job) onDone(doc);
+  }, (err) => {
+    if (err.code === 'ABORTED' || state.job !== job) return;
+    state.running = false;
+    ui.progress.hidden = true;
+    say('error', { code: err.code, message: err.message }, 'error');
+  });
 }
 
 function onChunk(msg) {
@@ -94,27 +111,27 @@ function onDone(msg) {
   showWarnings(warnings);
 }
 
-function onEngine(msg) {
-  if (msg.type === 'ready') {
-    setLabelInfo(msg.labels);
-    state.model = msg.model;
-    state.ready = true;
-    ui.classify.disabled = false;
-    renderLegend(ui.legend);
-    renderModelInfo();
-    say('ready');
-    if (state.pending !== null) startClassify(state.pending);
-    state.pending = null;
-  } else if (msg.id !== state.job) {
-    // A result of a job the user has since replaced.
-  } else if (msg.type === 'chunk') onChunk(msg);
-  else if (msg.type === 'done') onDone(msg);
-  else if (msg.type === 'error') {
-    state.running = false;
-    ui.progress.hidden = true;
-    say('error', { code: msg.code, message: msg.message }, 'error');
+/** The engine is up: the labels and the model's information come from it. */
+function onReady({ labels, model }) {
+  setLabelInfo(labels);
+  state.model = model;
+  state.ready = true;
+  ui.classify.disabled = false;
+  renderLegend(ui.legend);
+  renderModelInfo();
+  say('ready');
+  if (state.pending !== null) startClassify(state.pending);
+  state.pending = null;
+}
+
+function startEngineOrSay() {
+  const { classifier, error } = startEngine();
+  if (error) {
+    say('loadFailed', { message: String(error.message || error) }, 'error');
+    return;
   }
-  if (msg.type === 'fatal') say('loadFailed', { message: msg.message }, 'error');
+  state.engine = classifier;
+  classifier.info().then(onReady, (err) => say('loadFailed', { message: err.message }, 'error'));
 }
 
 function renderModelInfo() {
@@ -244,5 +261,5 @@ function wire() {
 applyStatic();
 wire();
 say('loading');
-state.engine = startEngine(onEngine);
+startEngineOrSay();
 registerServiceWorker();
