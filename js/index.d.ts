@@ -47,8 +47,12 @@ export type Scores = Record<LabelId, number>;
 
 /** A term that pushed the passage towards its label, with its (positive) weight. */
 export interface Evidence {
+  /** The term as the model sees it: folded (lower case, no accents), one word or two. */
   term: string;
+  /** Its exact share of the label's logit margin. */
   weight: number;
+  /** Where it stands in the input, UTF-16 offsets (every occurrence in the passage). */
+  spans: { start: number; end: number }[];
 }
 
 export interface Passage {

@@ -8,5 +8,7 @@ cd "$(dirname "$0")/.."
 [ -d node_modules/playwright-core ] || { echo "test-browser: node_modules missing (bash scripts/setup.sh)" >&2; exit 1; }
 bash scripts/build-pkg.sh
 bash scripts/build-www.sh
+# The three-surface test runs the native CLI beside the page.
+cargo build -q --profile release-native -p cyberclause-cli
 mkdir -p tests/artifacts
 node --test --test-concurrency=1 tests/browser/

@@ -102,6 +102,12 @@ test('structured documents: headings, kinds and paths equal `cyberclause classif
     doc.passages.forEach((p, i) => {
       const n = native[i];
       assert.deepEqual([p.start, p.end, p.kind, p.path], [n.start_utf16, n.end_utf16, n.kind, n.path], `${name} ${i}`);
+      // Evidence spans: the same places in both, and each is a word of the input.
+      assert.deepEqual(p.evidence.map((e) => e.spans), n.evidence.map((e) => e.spans.map((s) => ({ start: s.start_utf16, end: s.end_utf16 }))), `${name} ${i}: spans`);
+      // Each span is a word of the input; a term has none only where a PDF broke its word
+      // across lines in the input ("com-" / "puter"), which the passage's text repairs.
+      for (const e of p.evidence) assert.ok(e.spans.every((s) => /^[\p{L}\p{N}]/u.test(text.slice(s.start, s.end))), `${name} ${i}: ${e.term}`);
+      if (p.evidence.length) assert.ok(p.evidence.some((e) => e.spans.length > 0), `${name} ${i}: no evidence span`);
       compare(n, p, `${name} ${i}`);
     });
   }

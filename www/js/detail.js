@@ -2,7 +2,6 @@
 // words marked, the six probabilities and the evidence terms, and a copy button.
 import { LABEL_IDS, labelName } from './labels.js';
 import { t, pct, languageName } from './i18n.js';
-import { evidenceRanges } from './evidence.js';
 import { CLOSE_SECOND } from './options.js';
 import { isUncertain } from './docview.js';
 
@@ -17,11 +16,22 @@ function el(tag, props = {}, children = []) {
   return node;
 }
 
-/** The passage's displayed text with <mark> around each evidence occurrence. */
-function markedText(shown, evidence) {
+/** The passage's displayed text (input[from, …)) with <mark> around each evidence
+ * occurrence, placed by the engine's offsets: the page folds nothing. */
+function markedText(shown, from, evidence) {
+  const spans = evidence.flatMap((e) => e.spans || []).map((s) => ({ start: s.start - from, end: s.end - from }));
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  // A two-word term and its words overlap: marked as one.
+  const merged = [];
+  for (const r of spans) {
+    const last = merged[merged.length - 1];
+    if (last && r.start < last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
   const quote = el('blockquote');
   let pos = 0;
-  for (const r of evidenceRanges(shown, evidence.map((e) => e.term))) {
+  for (const r of merged) {
+    if (r.start < 0 || r.end > shown.length) continue;
     quote.append(shown.slice(pos, r.start), el('mark', { text: shown.slice(r.start, r.end) }));
     pos = r.end;
   }
@@ -83,7 +93,7 @@ export function renderDetail(body, text, p, index, onCopy) {
   const shown = text.slice(p.start, p.end);
   const copy = el('button', { type: 'button', id: 'copy', text: t('copy') });
   copy.addEventListener('click', () => onCopy(passageRecord(p, index), copy));
-  const quote = markedText(shown, p.evidence);
+  const quote = markedText(shown, p.start, p.evidence);
   quote.dataset.label = p.label;
   body.replaceChildren(
     el('p', {}, [el('span', { class: 'chip', dataset: { label: p.label }, text: labelName(p.label) })]),

@@ -52,12 +52,9 @@ fn warn_unsupported_language(unknown: usize, total: usize) {
 fn write_passage(out: &mut impl Write, p: &Passage, base: usize, base16: usize, json_out: bool) -> Result<()> {
     let span = p.span.shifted(base, base16);
     if json_out {
-        let mut v = serde_json::to_value(p)?;
-        v["start"] = json!(span.start);
-        v["end"] = json!(span.end);
-        v["start_utf16"] = json!(span.start_utf16);
-        v["end_utf16"] = json!(span.end_utf16);
-        writeln!(out, "{v}")?;
+        let mut shifted = p.clone();
+        shifted.shift(base, base16);
+        writeln!(out, "{}", serde_json::to_value(&shifted)?)?;
     } else if p.kind == Kind::Heading {
         writeln!(out, "[{}..{}] heading, {}: {}\n", span.start, span.end, p.label, p.text)?;
     } else {

@@ -46,7 +46,7 @@ struct JsPassage<'a> {
     label: Label,
     scores: &'a Scores,
     lang: Lang,
-    evidence: &'a [Evidence],
+    evidence: Vec<JsEvidence<'a>>,
     /// "passage" or "heading".
     kind: Kind,
     /// Headings above, outermost first.
@@ -62,9 +62,33 @@ impl<'a> From<&'a Passage> for JsPassage<'a> {
             label: p.label,
             scores: &p.scores,
             lang: p.lang,
-            evidence: &p.evidence,
+            evidence: p.evidence.iter().map(JsEvidence::from).collect(),
             kind: p.kind,
             path: &p.path,
+        }
+    }
+}
+
+/// An evidence term with the UTF-16 ranges of the input where it stands.
+#[derive(Serialize)]
+struct JsEvidence<'a> {
+    term: &'a str,
+    weight: f64,
+    spans: Vec<JsRange>,
+}
+
+#[derive(Serialize)]
+struct JsRange {
+    start: usize,
+    end: usize,
+}
+
+impl<'a> From<&'a Evidence> for JsEvidence<'a> {
+    fn from(e: &'a Evidence) -> Self {
+        JsEvidence {
+            term: &e.term,
+            weight: e.weight,
+            spans: e.spans.iter().map(|s| JsRange { start: s.start_utf16, end: s.end_utf16 }).collect(),
         }
     }
 }

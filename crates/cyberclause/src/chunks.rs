@@ -228,7 +228,7 @@ impl Classifier {
             let mut passages = self.classify(part, opts)?.passages;
             for p in &mut passages {
                 tally.add(p);
-                p.span = p.span.shifted(range.start, base16);
+                p.shift(range.start, base16);
             }
             let span = Span { start: range.start, end: range.end, start_utf16: base16, end_utf16: base16 + len16 };
             let chunk = Chunk { span, passages };
@@ -383,7 +383,7 @@ mod tests {
         let mut base16 = 0;
         for r in &ranges {
             for mut p in c.classify(&text[r.clone()], &opts).unwrap().passages {
-                p.span = p.span.shifted(r.start, base16);
+                p.shift(r.start, base16);
                 expected.push(p);
             }
             base16 += text[r.clone()].encode_utf16().count();

@@ -120,6 +120,17 @@ pub struct Passage {
     pub path: Vec<String>,
 }
 
+impl Passage {
+    /// Moves every offset (the passage's and its evidence's) into a text that `bytes` bytes
+    /// (`units` UTF-16 units) precede: a chunk's passages into the whole document.
+    pub fn shift(&mut self, bytes: usize, units: usize) {
+        self.span = self.span.shifted(bytes, units);
+        for s in self.evidence.iter_mut().flat_map(|e| e.spans.iter_mut()) {
+            *s = s.shifted(bytes, units);
+        }
+    }
+}
+
 /// Per-label totals of a document.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct LabelSummary {
@@ -177,6 +188,7 @@ impl Classifier {
                 };
                 p.span = s.span;
                 p.path.clone_from(&s.path);
+                crate::explain::locate(text, p.span, &mut p.evidence);
                 p
             })
             .collect();
@@ -188,6 +200,7 @@ impl Classifier {
     pub fn classify_passage(&self, text: &str, evidence: usize) -> Passage {
         let mut p = self.passage(text, evidence);
         p.span = Span::whole(text);
+        crate::explain::locate(text, p.span, &mut p.evidence);
         p
     }
 

@@ -40,7 +40,7 @@ pub struct Terms {
 
 /// Number folded, overly long tokens are kept apart from words: long digit runs are
 /// dates and reference numbers, not topics.
-fn normalise_token(w: &str) -> String {
+pub(crate) fn normalise_token(w: &str) -> String {
     if w.chars().all(|c| c.is_ascii_digit()) && w.len() > 4 {
         "#num".to_string()
     } else {

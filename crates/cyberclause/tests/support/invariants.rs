@@ -145,6 +145,14 @@ pub fn check_document(src: &str, doc: &Document, evidence: usize) -> Result<(), 
     check_spans(src, &spans)?;
     for (i, p) in doc.passages.iter().enumerate() {
         check_passage_scores(p, evidence).map_err(|e| format!("passage {i}: {e}"))?;
+        // Evidence stands inside its passage, on character boundaries, in bytes and UTF-16.
+        for s in p.evidence.iter().flat_map(|e| &e.spans) {
+            let inside = p.span.start <= s.start && s.end <= p.span.end && s.start < s.end;
+            let units = p.span.start_utf16 <= s.start_utf16 && s.end_utf16 <= p.span.end_utf16;
+            if !inside || !units || !src.is_char_boundary(s.start) || !src.is_char_boundary(s.end) {
+                return Err(format!("passage {i}: evidence span {s:?} outside {:?}", p.span));
+            }
+        }
     }
     let labels: Vec<Label> = doc.summary.iter().map(|s| s.label).collect();
     if labels != Label::ALL {
