@@ -1,4 +1,5 @@
-// Three surfaces, one answer: each structured fixture and the sample go through the CLI
+// Three surfaces, one answer: the structured fixtures, the sample, four long structured
+// laws and the bad-input catalogue's text cases go through the CLI
 // (`cyberclause classify --json`), the package the page is built from (`classify`) and the
 // page itself, served and as the single file from file:// (its JSON export). All must give
 // the same passages and headings (offsets, kind, path), labels, scores (within 1e-6),
@@ -15,6 +16,15 @@ import { EVIDENCE_TERMS } from '../../www/js/options.js';
 const CLI = join(ROOT, 'target', 'release-native', 'cyberclause');
 const FIXTURES = ['structure/code_fr.txt', 'structure/treaty_en.txt', 'structure/us_code.txt', 'structure/pdf_paste.txt', 'structure/markdown.md', 'sample.txt']
   .map((f) => readFileSync(join(ROOT, 'tests', 'fixtures', f), 'utf8'));
+// Four long structured laws (a code, a law, an Act, a treaty) written by the team.
+const LAWS = ['fr-code', 'fr-loi', 'en-act', 'en-treaty']
+  .map((n) => readFileSync(join(ROOT, 'models', 'experiments', 'structured_docs', `${n}.txt`), 'utf8'));
+// The bad-input catalogue's cases that are UTF-8 text (raw bytes and lone surrogates can
+// only reach one kind of surface), under 200 KB.
+const CATALOGUE = JSON.parse(readFileSync(join(ROOT, 'tests', 'bad-inputs', 'cases.json'), 'utf8')).cases
+  .filter((c) => c.parts.every((p) => typeof p.text === 'string'))
+  .map((c) => c.parts.map((p) => p.text.repeat(p.repeat ?? 1)).join(''))
+  .filter((t) => t.length < 200_000);
 
 let site;
 before(async () => {
@@ -54,9 +64,16 @@ for (const [surface, url] of [['served page', () => site.url], ['single file', (
     const { context } = await newContext(site.browser);
     const page = await openPage(context, url());
     try {
-      for (const [k, text] of FIXTURES.entries()) {
+      assert.ok(CATALOGUE.length >= 6, `${CATALOGUE.length} catalogue cases`);
+      for (const [k, text] of [...FIXTURES, ...LAWS, ...CATALOGUE].entries()) {
         const want = await expected(text);
         same(cli(text), want.passages, `fixture ${k}: CLI`);
+        if (!want.passages.length) {
+          await classify(page, text);
+          // No passage: the results are not shown (the status says why).
+          assert.ok(await page.$eval('#results', (r) => r.hidden), `fixture ${k}: ${surface} shows no results`);
+          continue;
+        }
         const doc = await exported(page, text);
         same(doc.passages, want.passages, `fixture ${k}: ${surface}`);
         assert.deepEqual(doc.summary, want.summary, `fixture ${k}: ${surface} summary`);
