@@ -29,7 +29,9 @@ function policy(script, style) {
 export function buildSingle({ www, pkgWeb, out }) {
   const html = readFileSync(join(www, 'index.html'), 'utf8');
   const css = `\n${readFileSync(join(www, 'css', 'style.css'), 'utf8')}`;
-  const main = `\n${bundle(join(www, 'js', 'main.js'), { replace: { 'worker-protocol.js': join(pkgWeb, 'worker-protocol.js') } })}`;
+  const main = `\n${bundle(join(www, 'js', 'main.js'), {
+    replace: { 'worker.js': join(pkgWeb, 'worker.js'), 'worker-protocol.js': join(pkgWeb, 'worker-protocol.js') },
+  })}`;
   // The package's own worker script, as a classic worker (its glue and protocol inlined).
   const worker = bundle(join(pkgWeb, 'worker-script.js'), { classic: true });
   const wasm = gzipSync(readFileSync(join(pkgWeb, 'cyberclause_wasm_bg.wasm')), { level: 9 }).toString('base64');

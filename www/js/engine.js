@@ -1,10 +1,10 @@
-// The classification engine: the npm package's worker (`cyberclause/worker-script`, with
-// its message protocol and client), so the page classifies exactly as the package and the
-// CLI do. The served site starts it as a module worker next to the package's glue; the
+// The classification engine: the npm package's worker entry (`cyberclause/worker`, on a
+// worker running `cyberclause/worker-script`), so the page classifies exactly as the
+// package and the CLI do. The served site starts it as a module worker next to the package's glue; the
 // single-file build carries its code and the model inline (#worker-source, #wasm-base64),
 // starts a classic worker from a Blob URL, which its policy allows (worker-src blob:) and
 // which works from file://, and hands it the model's bytes.
-import { codedError, createClient } from './worker-protocol.js';
+import { createWorkerClassifier } from './worker.js';
 
 function decodeBase64(s) {
   if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(s);
@@ -32,8 +32,5 @@ export function startEngine() {
   } catch (err) {
     return { error: err };
   }
-  const client = createClient({ post: (m) => worker.postMessage(m), terminate: () => worker.terminate(), busy: () => {} });
-  worker.addEventListener('message', (e) => client.receive(e.data));
-  worker.addEventListener('error', (e) => client.fail(codedError('WORKER_FAILED', e.message || 'the worker could not start')));
-  return { classifier: client.classifier };
+  return { classifier: createWorkerClassifier(worker) };
 }
