@@ -146,13 +146,9 @@ fn run(examples: &[Example], tf: &TrainFile, algorithm: Algorithm, real: &[&Labe
     let cfg = tf.config(algorithm, 0.0);
     let oof = cross_validate(examples, &cfg, tf.folds)?;
     let fitted = fit(examples, &cfg)?;
-    let model = to_model(&fitted, &cfg, 1.0, placeholder_meta())?;
+    let model = to_model(&fitted, &cfg, 1.0, ModelMeta::default())?;
     let real = real.iter().map(|d| model.logits(&model.vectorize(&d.text).0)).collect();
     Ok(Run { algorithm, oof, fitted, real })
-}
-
-fn placeholder_meta() -> ModelMeta {
-    ModelMeta { version: String::new(), corpus_hash: String::new(), trained: String::new(), algorithm: String::new(), metrics: BTreeMap::new() }
 }
 
 /// Scores a run at every prior correction of the train file.

@@ -78,8 +78,7 @@ fn main() {
         let train: Vec<Example> =
             rows.iter().filter(|r| !r.statute || keep.contains(r.example.group.as_str())).map(|r| r.example.clone()).collect();
         let fitted = fit(&train, &cfg).expect("fit");
-        let meta = ModelMeta { version: String::new(), corpus_hash: String::new(), trained: String::new(), algorithm: String::new(), metrics: Default::default() };
-        let classifier = Classifier::new(to_model(&fitted, &cfg, 1.0, meta).expect("model"));
+        let classifier = Classifier::new(to_model(&fitted, &cfg, 1.0, ModelMeta::default()).expect("model"));
         let mut out = json!({"statute_share": pct, "statute_passages": train.len() - rows.iter().filter(|r| !r.statute).count()});
         let mut all: Vec<&Value> = Vec::new();
         for (name, items) in &devs {

@@ -21,8 +21,8 @@ pub const MAGIC: &[u8; 8] = b"CYBCLAUS";
 /// The format this build reads and writes.
 pub const FORMAT_VERSION: u16 = 1;
 
-/// What a model says about itself.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What a model says about itself (empty by default: a model fitted for cross-validation).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ModelMeta {
     /// Model version, e.g. "2026.11.1".
     pub version: String,

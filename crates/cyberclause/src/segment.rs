@@ -70,9 +70,6 @@ pub struct Segment {
     pub kind: Kind,
     /// Headings above this segment, outermost first (a heading's own path excludes it).
     pub path: Vec<String>,
-    /// Rank of a heading (1 Book … 7 Article, 8 an untyped title); 0 for a passage.
-    #[serde(skip)]
-    pub rank: u8,
 }
 
 /// A piece of output before offsets are located.
@@ -388,7 +385,6 @@ fn locate(src: &str, pieces: Vec<Piece>) -> Vec<Segment> {
             text: text_of(&p.chars).nfc().collect(),
             kind: p.kind,
             path: p.path,
-            rank: p.rank,
         })
         .collect()
 }

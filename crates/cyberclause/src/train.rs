@@ -338,7 +338,7 @@ pub fn cross_validate(examples: &[Example], cfg: &TrainConfig, k: usize) -> Resu
     let mut logits = vec![[0.0; 6]; examples.len()];
     for f in 0..k {
         let train: Vec<Example> = examples.iter().zip(&fold).filter(|(_, &g)| g != f).map(|(e, _)| e.clone()).collect();
-        let model = to_model(&fit(&train, cfg)?, cfg, 1.0, meta_placeholder())?;
+        let model = to_model(&fit(&train, cfg)?, cfg, 1.0, ModelMeta::default())?;
         for (i, e) in examples.iter().enumerate() {
             if fold[i] == f {
                 logits[i] = model.logits(&model.vectorize(&e.text).0);
@@ -346,16 +346,6 @@ pub fn cross_validate(examples: &[Example], cfg: &TrainConfig, k: usize) -> Resu
         }
     }
     Ok(logits)
-}
-
-fn meta_placeholder() -> ModelMeta {
-    ModelMeta {
-        version: String::new(),
-        corpus_hash: String::new(),
-        trained: String::new(),
-        algorithm: String::new(),
-        metrics: BTreeMap::new(),
-    }
 }
 
 /// Predictions from logits at a temperature.
