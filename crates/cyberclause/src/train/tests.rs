@@ -42,7 +42,7 @@ fn every_algorithm_learns_the_synthetic_topics() {
     ];
     for algo in algos {
         let c = cfg(algo);
-        let model = to_model(&fit(&data, &c).unwrap(), &c, 1.0, meta_placeholder()).unwrap();
+        let model = to_model(&fit(&data, &c).unwrap(), &c, 1.0, ModelMeta::default()).unwrap();
         let right = data.iter().filter(|e| {
             let p = model.probabilities(&model.vectorize(&e.text).0);
             crate::classify::Scores(p).best() == e.label
@@ -59,7 +59,7 @@ fn sparse_scoring_matches_linfa_predict_probabilities() {
     let linfa_model = fit_logistic(x.clone(), y, 0.01, 200).unwrap();
     let expected = linfa_model.predict_probabilities(&x);
     let fitted = Fitted { vocab, idf, weights: linfa_model.params().clone(), bias: linfa_model.intercept().clone() };
-    let ours = to_model(&fitted, &c, 1.0, meta_placeholder()).unwrap();
+    let ours = to_model(&fitted, &c, 1.0, ModelMeta::default()).unwrap();
     for (i, e) in data.iter().enumerate() {
         let p = ours.probabilities(&ours.vectorize(&e.text).0);
         for k in 0..6 {
@@ -92,8 +92,8 @@ fn folds_keep_groups_together_and_stratify() {
 fn training_is_deterministic() {
     let data = synthetic();
     let c = cfg(Algorithm::NbLogistic { nb_alpha: 0.1, alpha: 0.01 });
-    let a = to_model(&fit(&data, &c).unwrap(), &c, 1.3, meta_placeholder()).unwrap().to_bytes();
-    let b = to_model(&fit(&data, &c).unwrap(), &c, 1.3, meta_placeholder()).unwrap().to_bytes();
+    let a = to_model(&fit(&data, &c).unwrap(), &c, 1.3, ModelMeta::default()).unwrap().to_bytes();
+    let b = to_model(&fit(&data, &c).unwrap(), &c, 1.3, ModelMeta::default()).unwrap().to_bytes();
     assert_eq!(a, b);
 }
 
