@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// Speed of the page in Debian's Chromium (not a test: it prints numbers, asserts nothing
+// and exits 0). A law of about --kb KB (default 300) is pasted into the box and classified;
+// the time runs from the click on Classify to the end: every passage shown and the status
+// saying done. Median of --runs (default 5), a fresh context and page load each run (the
+// model is loaded before the clock starts), for the served site (target/www) and for the
+// single file (target/www-single/cyberclause.html) from file://, interleaved.
+// Run after `bash scripts/build-pkg.sh && bash scripts/build-www.sh`:
+//   node tests/bench/page-bench.mjs [--kb 300] [--runs 5]
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { EVIDENCE_TERMS } from '../../www/js/options.js';
+import { launch, startServer, newContext, openPage, ROOT, SITE, SINGLE, SINGLE_URL, LONG } from '../browser/helpers.mjs';
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+const KB = arg('kb', 300);
+const RUNS = arg('runs', 5);
+// Real law, never trained on; here only timed.
+const EVAL = ['dev.jsonl', 'dev2.jsonl'].map((f) => `${ROOT}../shared/eval/${f}`);
+
+/**
+ * A law of at least `kb` KB made of the eval passages: groups of three passages under
+ * "Article N" headings, ten articles a chapter, so that the page finds headings and paths
+ * as in a real law.
+ */
+function law(kb) {
+  const texts = EVAL.filter((f) => existsSync(f)).flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l).text));
+  if (!texts.length) throw new Error(`no passages in ${EVAL.join(', ')}`);
+  const parts = [];
+  let bytes = 0;
+  for (let i = 0; bytes < kb * 1000; i++) {
+    if (i % 30 === 0) parts.push(`Chapter ${i / 30 + 1}`);
+    if (i % 3 === 0) parts.push(`Article ${i / 3 + 1}`);
+    parts.push(texts[i % texts.length]);
+    bytes += Buffer.byteLength(parts.at(-1)) + 2;
+  }
+  return parts.join('\n\n');
+}
+
+/**
+ * Pastes `text`, clicks Classify and resolves the page's own timings in ms from the click
+ * (taken in the page, so that Playwright's round trips are not counted): `done` when the
+ * results are no longer busy and the status is final (every passage is in the DOM by
+ * then), `painted` at the next frame after it, when they are on screen.
+ */
+async function timeClassify(page, text) {
+  await page.evaluate((t) => {
+    const box = document.getElementById('text');
+    box.value = t;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    // A capture listener on window runs before the button's own handler.
+    window.addEventListener('click', () => { window.__benchClick = performance.now(); }, { capture: true, once: true });
+    window.__benchDone = new Promise((resolve) => {
+      const results = document.getElementById('results');
+      const status = document.getElementById('status');
+      // The page's end, as tests/browser/helpers.mjs waitForOutcome reads it.
+      const finished = () => results.getAttribute('aria-busy') !== 'true' && status.className !== '' && !/…/.test(status.textContent);
+      const observer = new MutationObserver(() => {
+        if (window.__benchClick === undefined || !finished()) return;
+        observer.disconnect();
+        const done = performance.now();
+        requestAnimationFrame(() => setTimeout(() => resolve({ done, painted: performance.now() }), 0));
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+  }, text);
+  await page.click('#classify');
+  const t = await page.evaluate(() => window.__benchDone.then(({ done, painted }) => ({ done: done - window.__benchClick, painted: painted - window.__benchClick })));
+  const shown = await page.locator('#doc .passage').count();
+  return { ...t, shown, status: await page.locator('#status').textContent() };
+}
+
+async function oneRun(browser, url, text) {
+  const { context } = await newContext(browser);
+  try {
+    const page = await openPage(context, url);
+    page.setDefaultTimeout(LONG);
+    return await timeClassify(page, text);
+  } finally {
+    await context.close();
+  }
+}
+
+/** The engine alone on the same law, in Node (pkg/node), with the page's options: what the page adds is the rest. */
+function engineMs(text) {
+  const pkg = `${ROOT}pkg/node/index.cjs`;
+  if (!existsSync(pkg)) return null;
+  const cc = createRequire(import.meta.url)(pkg);
+  return Array.from({ length: RUNS }, () => {
+    const t = performance.now();
+    cc.classify(text, { evidence: EVIDENCE_TERMS });
+    return performance.now() - t;
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (xs) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
+
+async function main() {
+  for (const path of [`${SITE}/index.html`, SINGLE]) {
+    if (!existsSync(path)) {
+      console.log(`page-bench: ${path} is missing (bash scripts/build-www.sh); nothing measured`);
+      return;
+    }
+  }
+  const text = law(KB);
+  const { server, url } = await startServer();
+  const browser = await launch();
+  try {
+    const targets = [['served (target/www)', url], ['single file (file://)', SINGLE_URL]];
+    const times = targets.map(() => ({ done: [], painted: [] }));
+    let last;
+    for (let r = 0; r < RUNS; r++) {
+      for (const [i, [, where]] of targets.entries()) {
+        last = await oneRun(browser, where, text);
+        times[i].done.push(last.done);
+        times[i].painted.push(last.painted);
+      }
+    }
+    console.log(`Chromium ${browser.version()}, a law of ${(Buffer.byteLength(text) / 1000).toFixed(0)} KB (${text.length.toLocaleString('en')} characters), ${last.shown} passage and heading elements shown, ${RUNS} runs each (fresh page load each)`);
+    console.log(`final status: ${last.status}`);
+    console.log('time from the click on Classify:');
+    targets.forEach(([name], i) => {
+      console.log(`${name.padEnd(24)} to done ${fmt(times[i].done)}; on screen (next frame) ${fmt(times[i].painted)}`);
+    });
+    const engine = engineMs(text);
+    if (engine) console.log(`${'engine alone (Node)'.padEnd(24)} pkg/node classify, ${fmt(engine)}`);
+    console.log(`load average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+try {
+  await main();
+} catch (e) {
+  // A benchmark, not a test: say what went wrong and exit 0.
+  console.log(`page-bench: could not measure: ${e.message}`);
+}
