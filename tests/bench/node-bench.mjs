@@ -218,7 +218,10 @@ async function main() {
     ];
     table(rows, ft, passageBytes, `${passageTexts.length} passages of real law, ${avg} bytes each on average, ${(passageBytes / 1e6).toFixed(1)} MB`);
     if (!ft) console.log(`\n(no ratios: ${peer.why})`);
-    console.log(`\nload average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    const os = await import('node:os');
+    console.log(`\nload average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    // Others' work takes the cores in turns: wall time then waits, CPU time does not.
+    if (os.loadavg()[0] > os.cpus().length) console.log(`the machine was busy (load above its ${os.cpus().length} cores): the CPU-time columns are the steadier`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
