@@ -13,6 +13,7 @@ use crate::explain::Evidence;
 use crate::model::Model;
 use crate::segment::{segment, Granularity, Kind, Segment, SegmentOptions};
 use crate::span::Span;
+use crate::tokens::{tokenize, Words};
 
 /// Classification settings. Build them with [`ClassifyOptions::default`] and the consuming
 /// setters below, each documenting its default; the CLI flags and the wasm options read
@@ -188,7 +189,7 @@ impl Classifier {
                 };
                 p.span = s.span;
                 p.path.clone_from(&s.path);
-                crate::explain::locate(text, p.span, &mut p.evidence);
+                crate::explain::locate(text, p.span, &mut p.evidence, None);
                 p
             })
             .collect();
@@ -198,27 +199,26 @@ impl Classifier {
 
     /// Classifies `text` as one passage, without segmentation. Offsets cover the whole text.
     pub fn classify_passage(&self, text: &str, evidence: usize) -> Passage {
-        let mut p = self.passage(text, evidence);
+        let words = tokenize(text);
+        let mut p = self.scored(text, &words, evidence, |probs| probs);
         p.span = Span::whole(text);
-        crate::explain::locate(text, p.span, &mut p.evidence);
+        crate::explain::locate(text, p.span, &mut p.evidence, Some(&words));
         p
-    }
-
-    fn passage(&self, text: &str, evidence: usize) -> Passage {
-        self.scored(text, evidence, |probs| probs)
     }
 
     /// A passage of a document, its probabilities combined with its headings' titles.
     fn passage_in(&self, text: &str, path: &[String], opts: &ClassifyOptions, titles: &mut BTreeMap<String, [f64; 6]>) -> Passage {
+        let words = tokenize(text);
         if opts.context <= 0.0 || path.is_empty() {
-            return self.passage(text, opts.evidence);
+            return self.scored(text, &words, opts.evidence, |probs| probs);
         }
-        self.scored(text, opts.evidence, |probs| context::with_titles(&self.model, probs, path, opts.context, titles))
+        self.scored(text, &words, opts.evidence, |probs| context::with_titles(&self.model, probs, path, opts.context, titles))
     }
 
-    /// Scores `text`, lets `adjust` change the probabilities, and explains the label chosen.
-    fn scored(&self, text: &str, evidence: usize, adjust: impl FnOnce([f64; 6]) -> [f64; 6]) -> Passage {
-        let (v, terms) = self.model.vectorize(text);
+    /// Scores `text` (its `words`), lets `adjust` change the probabilities, and explains
+    /// the label chosen.
+    fn scored(&self, text: &str, words: &Words, evidence: usize, adjust: impl FnOnce([f64; 6]) -> [f64; 6]) -> Passage {
+        let v = self.model.vectorize_words(words);
         let scores = Scores(adjust(self.model.probabilities(&v)));
         let label = scores.best();
         Passage {
@@ -226,8 +226,8 @@ impl Classifier {
             text: text.to_string(),
             label,
             scores,
-            lang: lang::detect(text),
-            evidence: self.model.evidence(&v, &terms, label, evidence),
+            lang: lang::detect_words(words.iter()),
+            evidence: self.model.evidence(&v, words, label, evidence),
             kind: Kind::Passage,
             path: Vec::new(),
         }

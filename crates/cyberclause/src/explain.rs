@@ -1,16 +1,17 @@
 //! Evidence: which words pushed a passage towards its label, and by how much. The model is
 //! linear, so each term's share of the label's logit margin is exact.
 
-use std::collections::BTreeMap;
+use std::cmp::Ordering;
 
 use serde::Serialize;
 
-use crate::features::{evidence_label, normalise_token, Terms};
+use crate::hash::{feed, fnv1a, spread};
 use crate::labels::Label;
 use crate::model::{Model, SparseVector};
 use crate::segment::utf16_offsets;
 use crate::span::Span;
-use crate::text::fold;
+use crate::features::UNIGRAM;
+use crate::tokens::{located, Words};
 
 /// One term's push towards the chosen label.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -23,103 +24,165 @@ pub struct Evidence {
     pub spans: Vec<Span>,
 }
 
-/// A word of the input as the features fold it, and its byte range in the input.
-struct Word {
-    token: String,
-    start: usize,
-    end: usize,
-}
-
-/// The words of `src[span]`: runs of letters and digits, each folded and cut as the
-/// features cut words (a run may fold to several tokens, all placed on the run).
-fn words(src: &str, span: Span) -> Vec<Word> {
-    let slice = &src[span.start..span.end];
-    let mut out = Vec::new();
-    let mut run: Option<usize> = None;
-    let flush = |from: usize, to: usize, out: &mut Vec<Word>| {
-        let folded = fold(&slice[from..to]);
-        for part in folded.split(|c: char| !c.is_alphanumeric()) {
-            let keep = part.chars().count() >= 2 || (!part.is_empty() && part.chars().all(|c| c.is_ascii_digit()));
-            if keep {
-                out.push(Word { token: normalise_token(part), start: span.start + from, end: span.start + to });
-            }
-        }
-    };
-    for (i, c) in slice.char_indices() {
-        match (c.is_alphanumeric(), run) {
-            (true, None) => run = Some(i),
-            (false, Some(from)) => {
-                flush(from, i, &mut out);
-                run = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(from) = run {
-        flush(from, slice.len(), &mut out);
-    }
-    out
-}
-
 /// Adds to each evidence term the spans of its occurrences in `src[span]` (the input the
-/// passage was cut from, and where it lies in it).
-pub fn locate(src: &str, span: Span, evidence: &mut [Evidence]) {
+/// passage was cut from, and where it lies in it). `words`: the passage's words with their
+/// places, when the passage is that very slice (passage mode), to save a second pass.
+pub fn locate(src: &str, span: Span, evidence: &mut [Evidence], words: Option<&Words>) {
     if evidence.is_empty() {
         return;
     }
-    let ws = words(src, span);
+    let own;
+    let ws = match words {
+        Some(w) if w.located() => w,
+        _ => {
+            own = located(&src[span.start..span.end]);
+            &own
+        }
+    };
     let mut ranges: Vec<(usize, usize, usize)> = Vec::new(); // (evidence index, start, end)
     for (k, e) in evidence.iter().enumerate() {
-        let parts: Vec<&str> = e.term.split(' ').collect();
-        for i in 0..ws.len() {
-            if ws.len() - i >= parts.len() && parts.iter().zip(&ws[i..]).all(|(p, w)| *p == w.token) {
-                ranges.push((k, ws[i].start, ws[i + parts.len() - 1].end));
+        // A term is one word or two; words are compared by their hashes first.
+        let (first, second) = e.term.split_once(' ').map_or((e.term.as_str(), None), |(a, b)| (a, Some(b)));
+        let h = feed(UNIGRAM, first.as_bytes());
+        let h2 = second.map(|b| feed(UNIGRAM, b.as_bytes()));
+        let n = 1 + usize::from(second.is_some());
+        for i in 0..(ws.len() + 1).saturating_sub(n) {
+            let same = |at: usize, hash: u64, text: &str| ws.hash(at) == hash && ws.get(at) == text;
+            if !same(i, h, first) || second.is_some_and(|b| !same(i + 1, h2.unwrap_or_default(), b)) {
+                continue;
             }
+            let (Some(a), Some(b)) = (ws.source(i), ws.source(i + n - 1)) else { continue };
+            ranges.push((k, a.0, b.1));
         }
     }
-    // UTF-16 offsets in one pass over the input, bounds in increasing order.
+    // UTF-16 offsets in one pass over the passage, bounds in increasing order.
     let mut bounds: Vec<usize> = ranges.iter().flat_map(|r| [r.1, r.2]).collect();
     bounds.sort_unstable();
     bounds.dedup();
-    let units = utf16_offsets(src, &bounds);
-    let unit = |b: usize| units[bounds.binary_search(&b).expect("a bound of the list")];
+    let slice = &src[span.start..span.end];
+    // In ASCII text a UTF-16 unit is a byte.
+    let units = if slice.is_ascii() { bounds.clone() } else { utf16_offsets(slice, &bounds) };
+    let unit = |b: usize| span.start_utf16 + units[bounds.binary_search(&b).expect("a bound of the list")];
     for (k, start, end) in ranges {
-        evidence[k].spans.push(Span { start, end, start_utf16: unit(start), end_utf16: unit(end) });
+        let (start, end) = (span.start + start, span.start + end);
+        evidence[k].spans.push(Span { start, end, start_utf16: unit(start - span.start), end_utf16: unit(end - span.start) });
+    }
+}
+
+/// A term as evidence shows it: a word, or a word and the next (a bigram), by position.
+#[derive(Debug, Clone, Copy)]
+struct TermAt {
+    word: u32,
+    bigram: bool,
+}
+
+impl TermAt {
+    fn text(self, words: &Words) -> String {
+        let first = words.get(self.word as usize);
+        if self.bigram {
+            format!("{first} {}", words.get(self.word as usize + 1))
+        } else {
+            first.to_string()
+        }
+    }
+
+    /// What tells terms apart: the hash of the term's text as a feature key (the same word
+    /// at two places is one term).
+    fn identity(self, words: &Words) -> u64 {
+        let i = self.word as usize;
+        if self.bigram {
+            feed(feed(feed(fnv1a(b"b:"), words.get(i).as_bytes()), b" "), words.get(i + 1).as_bytes())
+        } else {
+            words.hash(i)
+        }
+    }
+
+    /// The term's text compared with another's, without building either.
+    fn cmp_text(self, other: TermAt, words: &Words) -> Ordering {
+        let bytes = |t: TermAt| {
+            let second = if t.bigram { words.get(t.word as usize + 1) } else { "" };
+            words.get(t.word as usize).bytes().chain(b" ".iter().copied().take(usize::from(t.bigram))).chain(second.bytes())
+        };
+        bytes(self).cmp(bytes(other))
+    }
+}
+
+/// From a term's identity to its place in the list of terms: open addressing, sized for
+/// the passage.
+struct TermSlots {
+    slots: Vec<(u64, usize)>,
+    shift: u32,
+}
+
+impl TermSlots {
+    fn new(n: usize) -> Self {
+        let capacity = (n * 2).next_power_of_two().max(8);
+        Self { slots: vec![(0, usize::MAX); capacity], shift: 64 - capacity.trailing_zeros() }
+    }
+
+    fn slot(&mut self, id: u64, add: impl FnOnce() -> usize) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut s = (spread(id) >> self.shift) as usize;
+        loop {
+            match self.slots[s] {
+                (_, usize::MAX) => {
+                    let place = add();
+                    self.slots[s] = (id, place);
+                    return place;
+                }
+                (key, place) if key == id => return place,
+                _ => s = (s + 1) & mask,
+            }
+        }
     }
 }
 
 impl Model {
     /// Every term's signed contribution to the logit margin of `label` over the mean of
-    /// the other labels (temperature included). Exact: the contributions plus the bias
-    /// margin add up to the margin. A feature seen in several words is shared between
-    /// them by occurrences.
-    pub fn contributions(&self, v: &SparseVector, terms: &Terms, label: Label) -> BTreeMap<String, f64> {
+    /// the other labels (temperature included), in order of first appearance. Exact: the
+    /// contributions plus the bias margin add up to the margin. A feature seen in several
+    /// words is shared between them by occurrences; a word seen several times is one term.
+    fn pushes(&self, v: &SparseVector, words: &Words, label: Label) -> Vec<(TermAt, f64)> {
         let k = label.index();
-        let mut by_term: BTreeMap<String, f64> = BTreeMap::new();
-        for (&(j, x), sources) in v.entries.iter().zip(&v.sources) {
+        // A passage has at most a term per word and one per pair of words.
+        let mut terms = TermSlots::new(2 * words.len());
+        let mut out: Vec<(TermAt, f64)> = Vec::new();
+        let temperature = f64::from(self.data().temperature);
+        for (e, &(j, x)) in v.entries.iter().enumerate() {
             let others = (0..6).filter(|&l| l != k).map(|l| self.weight(l, j)).sum::<f64>() / 5.0;
-            let push = x * (self.weight(k, j) - others) / f64::from(self.data().temperature);
-            let key = &self.data().vocab[j as usize];
+            let push = x * (self.weight(k, j) - others) / temperature;
+            let bigram = self.is_bigram(j);
+            let sources = v.sources(e);
             let occurrences: u32 = sources.iter().map(|s| s.1).sum();
             for &(word, n) in sources {
-                let term = evidence_label(key, terms, word);
-                *by_term.entry(term).or_default() += push * f64::from(n) / f64::from(occurrences);
+                let at = TermAt { word, bigram };
+                let slot = terms.slot(at.identity(words), || {
+                    out.push((at, 0.0));
+                    out.len() - 1
+                });
+                out[slot].1 += push * f64::from(n) / f64::from(occurrences);
             }
         }
-        by_term
+        out
     }
 
-    /// The `top` terms that pushed the passage most towards `label`, largest first.
-    pub fn evidence(&self, v: &SparseVector, terms: &Terms, label: Label, top: usize) -> Vec<Evidence> {
-        let mut out: Vec<Evidence> = self
-            .contributions(v, terms, label)
-            .into_iter()
-            .filter(|e| e.1 > 0.0)
-            .map(|(term, weight)| Evidence { term, weight, spans: Vec::new() })
-            .collect();
-        out.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.term.cmp(&b.term)));
-        out.truncate(top);
-        out
+    /// Every term's contribution (see `pushes`), by term.
+    #[cfg(test)]
+    pub(crate) fn contributions(&self, v: &SparseVector, words: &Words, label: Label) -> Vec<(String, f64)> {
+        self.pushes(v, words, label).into_iter().map(|(t, w)| (t.text(words), w)).collect()
+    }
+
+    /// The `top` terms that pushed the passage most towards `label`, largest first (ties
+    /// by term).
+    pub fn evidence(&self, v: &SparseVector, words: &Words, label: Label, top: usize) -> Vec<Evidence> {
+        let mut positive: Vec<(TermAt, f64)> = self.pushes(v, words, label).into_iter().filter(|e| e.1 > 0.0).collect();
+        let order = |a: &(TermAt, f64), b: &(TermAt, f64)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp_text(b.0, words));
+        if positive.len() > top && top > 0 {
+            positive.select_nth_unstable_by(top - 1, order);
+        }
+        positive.truncate(top);
+        positive.sort_unstable_by(order);
+        positive.into_iter().map(|(t, weight)| Evidence { term: t.text(words), weight, spans: Vec::new() }).collect()
     }
 }
 
@@ -137,7 +200,7 @@ mod tests {
         let start = src.find('L').unwrap();
         let span = Span { start, end: src.len(), start_utf16: src[..start].encode_utf16().count(), end_utf16: src.encode_utf16().count() };
         let mut ev = vec![term("acces"), term("donnees relatives"), term("donnees"), term("absent")];
-        locate(src, span, &mut ev);
+        locate(src, span, &mut ev, None);
         let text = |s: &Span| &src[s.start..s.end];
         assert_eq!(ev[0].spans.iter().map(text).collect::<Vec<_>>(), ["Accès"]);
         assert_eq!(ev[1].spans.iter().map(text).collect::<Vec<_>>(), ["DONNÉES relatives"]);

@@ -3,7 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::hash::{feed, fnv1a};
+#[cfg(any(feature = "train", test))]
 use crate::text::{fold, words};
+use crate::tokens::Words;
 
 /// Which terms to extract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,22 +25,6 @@ impl Default for FeatureSpec {
     }
 }
 
-/// One extracted term and the word it belongs to (its position among the passage's
-/// words), so that its weight can be given back to that word as evidence.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Term {
-    pub key: String,
-    pub word: usize,
-}
-
-/// A passage's words, and its terms (from [`extract`]; [`crate::Model::vectorize`] leaves
-/// `terms` empty, since it keeps only the terms its vocabulary knows).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Terms {
-    pub words: Vec<String>,
-    pub terms: Vec<Term>,
-}
-
 /// Number folded, overly long tokens are kept apart from words: long digit runs are
 /// dates and reference numbers, not topics.
 pub(crate) fn normalise_token(w: &str) -> String {
@@ -48,18 +35,11 @@ pub(crate) fn normalise_token(w: &str) -> String {
     }
 }
 
-/// Extracts every term of `text` (the tests' view of [`for_each_term`]). Unigram keys are `w:word`, bigram keys `b:one two`
-/// (attributed to the first word), character keys `c:<ab` (padded with `<` `>`).
-#[cfg(test)]
-pub fn extract(text: &str, spec: &FeatureSpec) -> Terms {
-    let mut terms = Vec::new();
-    let words = for_each_term(text, spec, |key, word| terms.push(Term { key: key.to_string(), word }));
-    Terms { words, terms }
-}
-
-/// Calls `visit(key, word)` for every term of `text`, in the order [`extract`] lists them,
-/// and returns the passage's words. Keys are built in one reused buffer: scoring looks
-/// most of them up and keeps none, so allocating each would dominate its cost.
+/// Calls `visit(key, word)` for every term of `text` and returns the passage's words.
+/// Unigram keys are `w:word`, bigram keys `b:one two` (attributed to the first word),
+/// character keys `c:<ab` (padded with `<` `>`). Training names its features by these keys;
+/// scoring feeds the same bytes to a hash instead ([`for_each_hash`]).
+#[cfg(any(feature = "train", test))]
 pub fn for_each_term(text: &str, spec: &FeatureSpec, mut visit: impl FnMut(&str, usize)) -> Vec<String> {
     let folded = fold(text);
     let ws: Vec<String> = words(&folded).into_iter().map(normalise_token).collect();
@@ -91,6 +71,7 @@ pub fn for_each_term(text: &str, spec: &FeatureSpec, mut visit: impl FnMut(&str,
     ws
 }
 
+#[cfg(any(feature = "train", test))]
 fn visit_char_ngrams(padded: &[char], i: usize, spec: &FeatureSpec, key: &mut String, visit: &mut impl FnMut(&str, usize)) {
     for n in spec.char_min as usize..=spec.char_max as usize {
         if n > padded.len() {
@@ -105,40 +86,118 @@ fn visit_char_ngrams(padded: &[char], i: usize, spec: &FeatureSpec, key: &mut St
     }
 }
 
-/// The word a term shows as evidence: bigrams show both words.
-pub fn evidence_label(key: &str, terms: &Terms, word: usize) -> String {
-    if key.starts_with("b:") {
-        key[2..].to_string()
-    } else {
-        terms.words[word].clone()
+/// FNV-1a states after each key's prefix.
+pub(crate) const UNIGRAM: u64 = fnv1a(b"w:");
+pub(crate) const BIGRAM: u64 = fnv1a(b"b:");
+const CHARS: u64 = fnv1a(b"c:");
+
+/// Calls `visit(hash, word)` for every term of [`for_each_term`], with the FNV-1a hash of
+/// its key instead of the key: the hash is fed piece by piece, so no key is ever built.
+/// Terms come word by word, in word order.
+#[cfg(test)]
+pub fn for_each_hash(words: &Words, spec: &FeatureSpec, mut visit: impl FnMut(u64, usize)) {
+    for i in 0..words.len() {
+        word_hashes(words.get(i), words.hash(i), spec, |h| visit(h, i));
+        if let Some(h) = bigram_hash(words, i, spec) {
+            visit(h, i);
+        }
+    }
+}
+
+/// The hashes of a word's own terms: its unigram (`h`, already known) and its character
+/// n-grams. Scoring looks them up in the model's index once per word
+/// ([`crate::wordcache`]).
+pub fn word_hashes(w: &str, h: u64, spec: &FeatureSpec, mut visit: impl FnMut(u64)) {
+    visit(h);
+    let w = w.as_bytes();
+    if spec.char_min > 0 && w.first() != Some(&b'#') {
+        // Words are at most 30 characters, so `<word>` fits.
+        let mut padded = [0u8; 2 + 30 * 4];
+        let n = w.len() + 2;
+        padded[0] = b'<';
+        padded[1..n - 1].copy_from_slice(w);
+        padded[n - 1] = b'>';
+        char_ngram_hashes(&padded[..n], spec, &mut visit);
+    }
+}
+
+/// The hash of the bigram of word `i` and the next, if bigrams are on and there is a next.
+pub fn bigram_hash(words: &Words, i: usize, spec: &FeatureSpec) -> Option<u64> {
+    (spec.bigrams && i + 1 < words.len()).then(|| feed(feed(feed(BIGRAM, words.get(i).as_bytes()), b" "), words.get(i + 1).as_bytes()))
+}
+
+/// The character n-grams of a padded word (UTF-8): from each character, the hash is fed a
+/// byte at a time and emitted at every character boundary from `char_min` to `char_max`
+/// characters.
+fn char_ngram_hashes(padded: &[u8], spec: &FeatureSpec, visit: &mut impl FnMut(u64)) {
+    let (lo, hi) = (usize::from(spec.char_min), usize::from(spec.char_max));
+    let starts_char = |b: u8| b & 0xC0 != 0x80;
+    for s in (0..padded.len()).filter(|&s| starts_char(padded[s])) {
+        let mut h = CHARS;
+        let mut chars = 0;
+        let mut k = s;
+        loop {
+            h = (h ^ u64::from(padded[k])).wrapping_mul(crate::hash::PRIME);
+            k += 1;
+            if k == padded.len() || starts_char(padded[k]) {
+                chars += 1;
+                if chars >= lo && chars <= hi {
+                    visit(h);
+                }
+                if chars >= hi || k == padded.len() {
+                    break;
+                }
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tokens::tokenize;
+
+    /// Every term's key, and the words.
+    fn extract(text: &str, spec: &FeatureSpec) -> (Vec<String>, Vec<String>) {
+        let mut keys = Vec::new();
+        let words = for_each_term(text, spec, |key, _| keys.push(key.to_string()));
+        (keys, words)
+    }
+
+    #[test]
+    fn hashes_are_the_hashes_of_the_keys() {
+        for text in ["Accès illégal à un système, loi 2021123 art. 323", "ab x", "", "œuvre ĳ ß"] {
+            for spec in [FeatureSpec::default(), FeatureSpec { bigrams: false, char_min: 2, char_max: 6 }] {
+                let mut hashes = Vec::new();
+                for_each_hash(&tokenize(text), &spec, |h, w| hashes.push((h, w)));
+                let mut keys = Vec::new();
+                for_each_term(text, &spec, |k, w| keys.push((fnv1a(k.as_bytes()), w)));
+                hashes.sort_unstable();
+                keys.sort_unstable();
+                assert_eq!(hashes, keys, "{text}");
+            }
+        }
+    }
 
     #[test]
     fn extracts_unigrams_bigrams_and_char_ngrams() {
-        let t = extract("Accès illégal", &FeatureSpec::default());
-        let keys: Vec<&str> = t.terms.iter().map(|t| t.key.as_str()).collect();
-        assert!(keys.contains(&"w:acces"));
-        assert!(keys.contains(&"b:acces illegal"));
-        assert!(keys.contains(&"c:<ac"));
-        assert!(keys.contains(&"c:gal>"));
-        assert_eq!(t.words, vec!["acces", "illegal"]);
+        let (keys, words) = extract("Accès illégal", &FeatureSpec::default());
+        assert!(keys.iter().any(|k| k == "w:acces"));
+        assert!(keys.iter().any(|k| k == "b:acces illegal"));
+        assert!(keys.iter().any(|k| k == "c:<ac"));
+        assert!(keys.iter().any(|k| k == "c:gal>"));
+        assert_eq!(words, vec!["acces", "illegal"]);
     }
 
     #[test]
     fn long_numbers_fold_and_can_disable_chars() {
         let spec = FeatureSpec { bigrams: false, char_min: 0, char_max: 0 };
-        let t = extract("Loi 2021123 art 323", &spec);
-        let keys: Vec<&str> = t.terms.iter().map(|t| t.key.as_str()).collect();
+        let (keys, _) = extract("Loi 2021123 art 323", &spec);
         assert_eq!(keys, vec!["w:loi", "w:#num", "w:art", "w:323"]);
     }
 
     #[test]
     fn empty_text_has_no_terms() {
-        assert!(extract("  ...  ", &FeatureSpec::default()).terms.is_empty());
+        assert!(extract("  ...  ", &FeatureSpec::default()).0.is_empty());
     }
 }

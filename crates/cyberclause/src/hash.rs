@@ -2,35 +2,32 @@
 //! the fixed order of cross-validation folds. Keys are short and text is scored locally,
 //! so SipHash's resistance to chosen collisions buys nothing here.
 
-use std::hash::Hasher;
-
 const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const PRIME: u64 = 0x0100_0000_01b3;
+pub(crate) const PRIME: u64 = 0x0100_0000_01b3;
 
 /// FNV-1a 64 of `bytes`.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(PRIME))
+pub const fn fnv1a(bytes: &[u8]) -> u64 {
+    feed(OFFSET, bytes)
 }
 
-/// FNV-1a as a [`Hasher`], for hash maps keyed by terms.
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(OFFSET)
+/// Continues an FNV-1a hash with more bytes: `feed(fnv1a(a), b) == fnv1a(a ++ b)`. Scoring
+/// hashes a term's key piece by piece ("w:", then the word) without building the key.
+#[inline]
+pub const fn feed(mut h: u64, bytes: &[u8]) -> u64 {
+    let mut i = 0;
+    while i < bytes.len() {
+        h = (h ^ bytes[i] as u64).wrapping_mul(PRIME);
+        i += 1;
     }
+    h
 }
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(PRIME);
-        }
-    }
+/// Spreads an FNV-1a hash for use as a table position. FNV's low bits depend only on the
+/// low bits of the input bytes, so tables that index by them cluster; this folds the high
+/// half in and multiplies (Fibonacci hashing), and positions are taken from the top bits.
+#[inline]
+pub fn spread(h: u64) -> u64 {
+    (h ^ (h >> 32)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 #[cfg(test)]
@@ -38,11 +35,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_function_and_the_hasher_agree_with_the_reference_values() {
+    fn the_function_and_feeding_agree_with_the_reference_values() {
         assert_eq!(fnv1a(b""), OFFSET);
         assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
-        let mut h = Fnv::default();
-        h.write(b"a");
-        assert_eq!(h.finish(), fnv1a(b"a"));
+        assert_eq!(feed(fnv1a(b"w:"), "accès".as_bytes()), fnv1a("w:accès".as_bytes()));
     }
 }

@@ -25,36 +25,59 @@ pub enum DocLang {
     Unknown,
 }
 
-const FR: &[&str] = &[
-    "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "que", "qui", "dans", "pour", "par", "sur", "au",
-    "aux", "ne", "pas", "ces", "cette", "sont", "il", "elle", "nous", "leur", "avec", "ou", "etre", "peut", "tout",
-];
-const EN: &[&str] = &[
-    "the", "of", "and", "to", "in", "is", "that", "for", "on", "by", "with", "be", "are", "this", "shall", "which",
-    "or", "as", "an", "any", "from", "it", "not", "such", "may", "its", "have", "has", "other", "where", "who",
-];
+/// French stop words (folded).
+fn is_fr(w: &str) -> bool {
+    matches!(
+        w,
+        "le" | "la" | "les" | "des" | "du" | "de" | "et" | "est" | "une" | "un" | "que" | "qui" | "dans"
+        | "pour" | "par" | "sur" | "au" | "aux" | "ne" | "pas" | "ces" | "cette" | "sont" | "il" | "elle"
+        | "nous" | "leur" | "avec" | "ou" | "etre" | "peut" | "tout"
+    )
+}
+
+/// English stop words (folded).
+fn is_en(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "of" | "and" | "to" | "in" | "is" | "that" | "for" | "on" | "by" | "with" | "be" | "are"
+        | "this" | "shall" | "which" | "or" | "as" | "an" | "any" | "from" | "it" | "not" | "such" | "may"
+        | "its" | "have" | "has" | "other" | "where" | "who"
+    )
+}
 
 /// Stop words of other European languages a user may paste (Spanish, Portuguese, Italian,
 /// German, Dutch), none of them common in French or English text: "de", "la", "un", "en",
 /// "il", "non", "se", "sera", "al" are left out.
-const OTHER: &[&str] = &[
-    "el", "los", "las", "del", "por", "para", "una", "con", "como", "sus", "este", "esta", "lo", "dos", "ser", "os",
-    "da", "do", "em", "nao", "um", "ao", "ate", "pelo", "pela", "das", "della", "delle", "di", "che", "per", "sono", "gli", "dei",
-    "nel", "alla", "der", "die", "das", "und", "ist", "nicht", "mit", "von", "zu", "den", "dem", "ein", "eine",
-    "einer", "wird", "werden", "oder", "auf", "sich", "im", "fur", "bei", "nach", "aus", "durch", "het", "een",
-    "van", "niet", "zijn", "wordt", "ook",
-];
+fn is_other(w: &str) -> bool {
+    matches!(
+        w,
+        "el" | "los" | "las" | "del" | "por" | "para" | "una" | "con" | "como" | "sus" | "este" | "esta"
+        | "lo" | "dos" | "ser" | "os" | "da" | "do" | "em" | "nao" | "um" | "ao" | "ate" | "pelo" | "pela"
+        | "das" | "della" | "delle" | "di" | "che" | "per" | "sono" | "gli" | "dei" | "nel" | "alla" | "der"
+        | "die" | "und" | "ist" | "nicht" | "mit" | "von" | "zu" | "den" | "dem" | "ein" | "eine"
+        | "einer" | "wird" | "werden" | "oder" | "auf" | "sich" | "im" | "fur" | "bei" | "nach" | "aus"
+        | "durch" | "het" | "een" | "van" | "niet" | "zijn" | "wordt" | "ook"
+    )
+}
 
 /// Counts stop words of each language; a passage needs a clear majority and enough of
 /// them (a tenth of its words) to be called French or English, and fewer than half as
 /// many stop words of another language (Spanish shares "de", "la", "un" with French).
 pub fn detect(text: &str) -> Lang {
     let folded = fold(text);
-    let ws = words(&folded);
-    let fr = ws.iter().filter(|w| FR.contains(w)).count();
-    let en = ws.iter().filter(|w| EN.contains(w)).count();
-    let other = ws.iter().filter(|w| OTHER.contains(w)).count();
-    let enough = (fr + en) * 10 >= ws.len() && fr + en >= 2 && other * 2 < fr + en;
+    detect_words(words(&folded).into_iter())
+}
+
+/// [`detect`] on words already folded (scoring's own words: one fold per passage).
+pub fn detect_words<'a>(ws: impl Iterator<Item = &'a str>) -> Lang {
+    let (mut fr, mut en, mut other, mut n) = (0, 0, 0, 0);
+    for w in ws {
+        n += 1;
+        fr += usize::from(is_fr(w));
+        en += usize::from(is_en(w));
+        other += usize::from(is_other(w));
+    }
+    let enough = (fr + en) * 10 >= n && fr + en >= 2 && other * 2 < fr + en;
     match (enough, fr.cmp(&en)) {
         (false, _) => Lang::Unknown,
         (true, std::cmp::Ordering::Greater) => Lang::Fr,
@@ -71,7 +94,7 @@ pub fn with_fallback(text: &str, found: Lang, doc: DocLang) -> Lang {
         return found;
     }
     let folded = fold(text);
-    if words(&folded).iter().any(|w| OTHER.contains(w)) {
+    if words(&folded).iter().any(|w| is_other(w)) {
         return found;
     }
     match doc {

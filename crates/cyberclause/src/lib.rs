@@ -17,18 +17,23 @@ mod error;
 mod explain;
 mod features;
 mod hash;
+mod index;
 mod labels;
 mod lang;
 mod lexicon;
 mod lines;
 mod model;
 mod repair;
+#[cfg(test)]
+mod reference;
 mod segment;
 mod span;
 mod sentences;
 mod structure;
 mod text;
+mod tokens;
 mod weighting;
+mod wordcache;
 
 pub mod metrics;
 #[cfg(feature = "train")]

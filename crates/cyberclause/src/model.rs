@@ -5,16 +5,18 @@
 //! scorer serves them all and evidence is exact: a label's logit is its bias plus the sum
 //! of each term's value times its weight.
 
-use std::collections::{BTreeMap, HashMap};
-use std::hash::BuildHasherDefault;
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::features::{for_each_term, FeatureSpec, Terms};
-use crate::hash::{fnv1a, Fnv};
+use crate::features::{bigram_hash, FeatureSpec};
+use crate::hash::fnv1a;
+use crate::index::FeatureIndex;
 use crate::labels::Label;
+use crate::tokens::{tokenize, Words};
 use crate::weighting;
+use crate::wordcache::WordCache;
 
 /// The first bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"CYBCLAUS";
@@ -58,7 +60,14 @@ pub struct ModelData {
 #[derive(Debug, Clone)]
 pub struct Model {
     data: ModelData,
-    index: HashMap<String, u32, BuildHasherDefault<Fnv>>,
+    index: FeatureIndex,
+    /// The weights feature by feature (the file stores them label by label): a term's six
+    /// weights are read together, from one cache line.
+    by_feature: Vec<[f32; 6]>,
+    /// Which features are word bigrams (their evidence shows both words).
+    bigram: Vec<bool>,
+    /// The features of words already seen.
+    words: WordCache,
 }
 
 /// A passage as a sparse, L2-normalised TF-IDF vector, plus what evidence needs.
@@ -66,8 +75,16 @@ pub struct Model {
 pub struct SparseVector {
     /// (feature, value), sorted by feature.
     pub entries: Vec<(u32, f64)>,
-    /// For each entry, the words it came from (position, occurrences).
-    pub sources: Vec<Vec<(usize, u32)>>,
+    /// The words each entry came from, (position, occurrences) in word order: entry `e`'s
+    /// are `sources[starts[e]..starts[e + 1]]`.
+    pub(crate) sources: Vec<(u32, u32)>,
+    pub(crate) starts: Vec<u32>,
+}
+
+impl SparseVector {
+    pub(crate) fn sources(&self, e: usize) -> &[(u32, u32)] {
+        &self.sources[self.starts[e] as usize..self.starts[e + 1] as usize]
+    }
 }
 
 impl Model {
@@ -89,11 +106,10 @@ impl Model {
         if !data.meta.metrics.values().all(|v| v.is_finite()) {
             return Err(Error::InvalidModel("non-finite metric".into()));
         }
-        let index: HashMap<String, u32, BuildHasherDefault<Fnv>> = data.vocab.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
-        if index.len() != k {
-            return Err(Error::InvalidModel("duplicate vocabulary entries".into()));
-        }
-        Ok(Self { data, index })
+        let index = FeatureIndex::new(data.vocab.iter().map(String::as_str))?;
+        let by_feature = (0..k).map(|j| std::array::from_fn(|l| data.weights[l * k + j])).collect();
+        let bigram = data.vocab.iter().map(|key| key.starts_with("b:")).collect();
+        Ok(Self { data, index, by_feature, bigram, words: WordCache::default() })
     }
 
     pub fn data(&self) -> &ModelData {
@@ -142,53 +158,99 @@ impl Model {
         self.data.vocab.iter().filter_map(|k| k.strip_prefix("w:"))
     }
 
-    /// Extracts and weights a passage's terms. Only terms in the vocabulary are kept, as
-    /// (feature, word) pairs, so memory follows the passage's words, not its n-grams.
-    pub fn vectorize(&self, text: &str) -> (SparseVector, Terms) {
-        let mut hits: Vec<(u32, usize)> = Vec::new();
-        let words = for_each_term(text, &self.data.spec, |key, word| {
-            if let Some(&j) = self.index.get(key) {
-                hits.push((j, word));
+    /// Extracts and weights a passage's terms, in one pass over its characters (see
+    /// [`crate::tokens`]) and one over its words, whose features are looked up once
+    /// per model ([`crate::wordcache`]). Only
+    /// terms in the vocabulary are kept, as (feature, word) pairs.
+    pub fn vectorize(&self, text: &str) -> (SparseVector, Words) {
+        let words = tokenize(text);
+        (self.vectorize_words(&words), words)
+    }
+
+    pub(crate) fn vectorize_words(&self, words: &Words) -> SparseVector {
+        let spec = &self.data.spec;
+        let mut hits: Vec<u64> = Vec::with_capacity(words.len() * 10);
+        let mut cache = self.words.lock();
+        for i in 0..words.len() {
+            let tag = |j: u32| u64::from(j) << 32 | i as u64;
+            hits.extend(cache.features(words.get(i), words.hash(i), spec, &self.index).iter().map(|&j| tag(j)));
+            if let Some(j) = bigram_hash(words, i, spec).and_then(|h| self.index.get(h)) {
+                hits.push(tag(j));
             }
-        });
-        hits.sort_unstable();
-        let mut v = SparseVector::default();
-        for group in hits.chunk_by(|a, b| a.0 == b.0) {
-            let j = group[0].0;
-            let mut by_word: Vec<(usize, u32)> = Vec::new();
-            for &(_, word) in group {
-                match by_word.last_mut() {
-                    Some(last) if last.0 == word => last.1 += 1,
-                    _ => by_word.push((word, 1)),
-                }
+        }
+        drop(cache);
+        // Sorted by feature, then word: the order training summed in, bit for bit.
+        sort_by_feature(&mut hits);
+        let mut v = SparseVector {
+            entries: Vec::with_capacity(hits.len()),
+            sources: Vec::with_capacity(hits.len()),
+            starts: Vec::with_capacity(hits.len() + 1),
+        };
+        v.starts.push(0);
+        for group in hits.chunk_by(|a, b| a >> 32 == b >> 32) {
+            let j = (group[0] >> 32) as u32;
+            for by_word in group.chunk_by(|a, b| a == b) {
+                v.sources.push((by_word[0] as u32, by_word.len() as u32));
             }
+            v.starts.push(v.sources.len() as u32);
             v.entries.push((j, weighting::weight(group.len() as u32, self.data.idf[j as usize])));
-            v.sources.push(by_word);
         }
         let norm = weighting::l2_norm(v.entries.iter().map(|e| e.1));
         if norm > 0.0 {
             v.entries.iter_mut().for_each(|e| e.1 /= norm);
         }
-        (v, Terms { words, terms: Vec::new() })
+        v
     }
 
     /// The weight of feature `j` for label number `label`.
     pub(crate) fn weight(&self, label: usize, j: u32) -> f64 {
-        f64::from(self.data.weights[label * self.data.vocab.len() + j as usize])
+        f64::from(self.by_feature[j as usize][label])
+    }
+
+    /// Whether feature `j` is a word bigram.
+    pub(crate) fn is_bigram(&self, j: u32) -> bool {
+        self.bigram[j as usize]
     }
 
     /// Raw logits (before temperature).
     pub fn logits(&self, v: &SparseVector) -> [f64; 6] {
-        let mut out = [0.0; 6];
-        for (k, o) in out.iter_mut().enumerate() {
-            *o = f64::from(self.data.bias[k]) + v.entries.iter().map(|&(j, x)| x * self.weight(k, j)).sum::<f64>();
+        // Each label's sum runs over the entries in order, as a per-label sum would.
+        let mut sums = [-0.0f64; 6];
+        for &(j, x) in &v.entries {
+            let w = &self.by_feature[j as usize];
+            for k in 0..6 {
+                sums[k] += x * f64::from(w[k]);
+            }
         }
-        out
+        std::array::from_fn(|k| f64::from(self.data.bias[k]) + sums[k])
     }
 
     /// Calibrated probabilities, in [`Label::ALL`] order; always finite, summing to 1.
     pub fn probabilities(&self, v: &SparseVector) -> [f64; 6] {
         softmax(&self.logits(v), f64::from(self.data.temperature))
+    }
+}
+
+/// Sorts hits `(feature << 32 | word)`, made in word order, by feature and then word: a
+/// stable radix sort on the feature's bytes (a few hundred hits; a comparison sort costs
+/// several times more).
+fn sort_by_feature(hits: &mut Vec<u64>) {
+    let max = hits.iter().map(|h| h >> 32).max().unwrap_or(0);
+    let mut scratch = vec![0u64; hits.len()];
+    let mut shift = 32;
+    while shift < 64 && (max >> (shift - 32)) > 0 {
+        let mut counts = [0usize; 257];
+        hits.iter().for_each(|h| counts[((h >> shift) & 0xff) as usize + 1] += 1);
+        for d in 1..257 {
+            counts[d] += counts[d - 1];
+        }
+        for &h in hits.iter() {
+            let d = ((h >> shift) & 0xff) as usize;
+            scratch[counts[d]] = h;
+            counts[d] += 1;
+        }
+        std::mem::swap(hits, &mut scratch);
+        shift += 8;
     }
 }
 
@@ -232,6 +294,21 @@ pub(crate) mod tests {
             temperature: 1.0,
         };
         Model::new(data).unwrap()
+    }
+
+    #[test]
+    fn hits_sort_as_a_comparison_sort_does() {
+        let mut state = 7u64;
+        let mut hits: Vec<u64> = (0..500u64)
+            .map(|word| {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                (state >> 40) % 70_000 << 32 | word / 3
+            })
+            .collect();
+        let mut sorted = hits.clone();
+        sorted.sort_unstable();
+        sort_by_feature(&mut hits);
+        assert_eq!(hits, sorted);
     }
 
     #[test]
@@ -320,7 +397,7 @@ pub(crate) mod tests {
         assert_eq!(ev[0].term, "hack");
         let logits = m.logits(&v);
         let margin = logits[0] - logits[1..].iter().sum::<f64>() / 5.0;
-        let all: f64 = m.contributions(&v, &terms, Label::CyberDependent).values().sum();
+        let all: f64 = m.contributions(&v, &terms, Label::CyberDependent).iter().map(|e| e.1).sum();
         assert!((all - margin).abs() < 1e-9, "{all} vs {margin}");
     }
 }

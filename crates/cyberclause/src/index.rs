@@ -1,0 +1,100 @@
+//! From a term's hash to its feature number: an open-addressing table of 64-bit FNV-1a
+//! hashes, built once per model. Scoring hashes terms without building their keys, and a
+//! passage has hundreds of terms, most of them absent: a probe is one or two cache lines.
+
+use crate::error::{Error, Result};
+use crate::hash::{fnv1a, spread};
+
+/// Bits of a slot holding the feature number plus one (0: a free slot); the others hold
+/// a fingerprint of the hash.
+const FEATURE_BITS: u32 = 20;
+const FEATURE_MASK: u32 = (1 << FEATURE_BITS) - 1;
+
+#[derive(Debug, Clone)]
+pub struct FeatureIndex {
+    /// Four bytes a slot, so that the table stays in a fast cache (64 KiB for the shipped
+    /// model): most probes are for absent terms and end here.
+    slots: Vec<u32>,
+    mask: usize,
+    /// Positions are the top `bits` of the spread hash.
+    shift: u32,
+    /// Each feature's full hash, read only when a slot's fingerprint matches: a term is
+    /// found only when its whole 64-bit hash is a key's.
+    hashes: Vec<u64>,
+}
+
+fn fingerprint(h: u64) -> u32 {
+    (h >> (64 - (32 - FEATURE_BITS))) as u32
+}
+
+impl FeatureIndex {
+    /// Indexes `keys` by position. Two keys with the same hash are refused: the table
+    /// could not tell them apart (for 64-bit hashes of a few thousand keys, about one
+    /// model in 10^12).
+    pub fn new<'a>(keys: impl ExactSizeIterator<Item = &'a str>) -> Result<Self> {
+        if keys.len() >= FEATURE_MASK as usize {
+            return Err(Error::InvalidModel(format!("{} features: at most {} are supported", keys.len(), FEATURE_MASK - 1)));
+        }
+        // At most half full, so that absent terms, the common case, stop early.
+        let capacity = (keys.len() * 2).next_power_of_two().max(16);
+        let shift = 64 - capacity.trailing_zeros();
+        let mut index = Self { slots: vec![0; capacity], mask: capacity - 1, shift, hashes: Vec::with_capacity(keys.len()) };
+        for (j, key) in keys.enumerate() {
+            let h = fnv1a(key.as_bytes());
+            if index.get(h).is_some() {
+                return Err(Error::InvalidModel(format!("two vocabulary entries share a hash ({key:?})")));
+            }
+            let mut slot = index.position(h);
+            while index.slots[slot] != 0 {
+                slot = (slot + 1) & index.mask;
+            }
+            index.slots[slot] = fingerprint(h) << FEATURE_BITS | (j as u32 + 1);
+            index.hashes.push(h);
+        }
+        Ok(index)
+    }
+
+    fn position(&self, h: u64) -> usize {
+        (spread(h) >> self.shift) as usize
+    }
+
+    /// The feature whose key hashes to `h`.
+    #[inline]
+    pub fn get(&self, h: u64) -> Option<u32> {
+        let mut slot = self.position(h);
+        let fp = fingerprint(h);
+        loop {
+            let s = self.slots[slot];
+            if s == 0 {
+                return None;
+            }
+            let j = (s & FEATURE_MASK) - 1;
+            if s >> FEATURE_BITS == fp && self.hashes[j as usize] == h {
+                return Some(j);
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_every_key_and_nothing_else() {
+        let keys: Vec<String> = (0..1000).map(|i| format!("w:word{i}")).collect();
+        let index = FeatureIndex::new(keys.iter().map(String::as_str)).unwrap();
+        for (j, k) in keys.iter().enumerate() {
+            assert_eq!(index.get(fnv1a(k.as_bytes())), Some(j as u32));
+        }
+        assert_eq!(index.get(fnv1a(b"w:absent")), None);
+        let empty = FeatureIndex::new(std::iter::empty()).unwrap();
+        assert_eq!(empty.get(fnv1a(b"w:x")), None);
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused() {
+        assert!(FeatureIndex::new(["w:a", "w:b", "w:a"].into_iter()).is_err());
+    }
+}
