@@ -19,7 +19,13 @@ impl Lexicon {
     /// Adds every word of `text`.
     pub fn add_text(&mut self, text: &str) {
         for w in words(&fold(text)) {
-            *self.counts.entry(w.to_string()).or_default() += 1;
+            // Most words are seen before: count them without allocating their key.
+            match self.counts.get_mut(w) {
+                Some(n) => *n += 1,
+                None => {
+                    self.counts.insert(w.to_string(), 1);
+                }
+            }
         }
     }
 
@@ -43,7 +49,10 @@ impl Lexicon {
         if left.chars().count() < 2 || right.chars().count() < 2 {
             return false;
         }
-        let joined = self.count(&format!("{left}{right}"));
+        let mut both = String::with_capacity(left.len() + right.len());
+        both.push_str(left);
+        both.push_str(right);
+        let joined = self.count(&both);
         joined > 0 && self.count(left).min(self.count(right)) <= joined
     }
 

@@ -16,6 +16,7 @@ mod context;
 mod error;
 mod explain;
 mod features;
+mod foldtable;
 mod hash;
 mod index;
 mod labels;

@@ -109,12 +109,14 @@ fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
     let mut i = 0;
     while i < chars.len() {
         if chars[i].c == ' ' {
-            let left: String = chars[word_start..i].iter().map(|c| c.c).collect();
+            let left = &chars[word_start..i];
             let right_end = (i + 1..chars.len()).find(|&k| !chars[k].c.is_alphabetic()).unwrap_or(chars.len());
-            let right: String = chars[i + 1..right_end].iter().map(|c| c.c).collect();
-            let whole_left = left.chars().all(char::is_alphabetic) && !left.is_empty();
+            let right = &chars[i + 1..right_end];
+            let whole_left = !left.is_empty() && left.iter().all(|c| c.c.is_alphabetic());
             let next_is_word_end = right_end == chars.len() || !chars[right_end].c.is_alphanumeric();
-            if whole_left && next_is_word_end && right.starts_with(char::is_lowercase) && lexicon.joins(&left, &right) {
+            // The cheap tests first: this runs at every space of the document.
+            let candidate = whole_left && next_is_word_end && right.first().is_some_and(|c| c.c.is_lowercase());
+            if candidate && lexicon.joins(&text_of(left), &text_of(right)) {
                 drop[i] = true;
                 i += 1;
                 continue; // the joined word may take another fragment

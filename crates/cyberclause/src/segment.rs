@@ -219,7 +219,7 @@ impl Outline {
         }
         let path = self.path();
         // In the path, a Markdown heading's hashes are markup, not words.
-        let text: String = text_of(&chars).nfc().collect();
+        let text = nfc(text_of(&chars));
         self.open.push((rank, text.trim_start_matches('#').trim_start().to_string()));
         self.pieces.push(Piece { chars, kind: Kind::Heading, rank, path });
     }
@@ -296,8 +296,27 @@ fn trim(chars: &[Ch]) -> &[Ch] {
     &chars[a..b]
 }
 
+/// The NFC form of `s`, without a pass when it is plainly NFC already (ASCII, most Latin).
+fn nfc(s: String) -> String {
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        s
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// Space-separated words with a letter or digit in them.
 fn word_count(chars: &[Ch]) -> usize {
-    text_of(chars).split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    let (mut n, mut word) = (0, false);
+    for c in chars {
+        if c.c == ' ' {
+            n += usize::from(word);
+            word = false;
+        } else if c.c.is_alphanumeric() {
+            word = true;
+        }
+    }
+    n + usize::from(word)
 }
 
 /// Splits one block into passage ranges of `chars`.
@@ -382,7 +401,7 @@ fn locate(src: &str, pieces: Vec<Piece>) -> Vec<Segment> {
         .enumerate()
         .map(|(i, p)| Segment {
             span: Span { start: bounds[2 * i], end: bounds[2 * i + 1], start_utf16: utf16[2 * i], end_utf16: utf16[2 * i + 1] },
-            text: text_of(&p.chars).nfc().collect(),
+            text: nfc(text_of(&p.chars)),
             kind: p.kind,
             path: p.path,
         })

@@ -33,6 +33,12 @@ pub fn fold(s: &str) -> String {
         let lower = s.to_ascii_lowercase();
         return if lower.contains('`') { lower.replace('`', "'") } else { lower };
     }
+    // Latin text folds a character at a time from a table (see `foldtable`).
+    crate::foldtable::fold_by_table(s).unwrap_or_else(|| full_fold(s))
+}
+
+/// [`fold`] through the Unicode normalisations, for any text.
+pub(crate) fn full_fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.nfkc().flat_map(char::to_lowercase).nfd() {
         if is_combining_mark(c) {

@@ -7,9 +7,8 @@
 //! combining accents, ligatures such as "ﬁ") takes the slow path, [`fold`] on the whole
 //! text, which gives the same words (a test checks both paths agree on every corpus text).
 
-use std::sync::OnceLock;
-
 use crate::features::{normalise_token, UNIGRAM};
+use crate::foldtable::{lookup, table, Fold};
 use crate::hash::feed;
 use crate::text::{fold, words};
 
@@ -96,62 +95,6 @@ impl Words {
     }
 }
 
-/// How one character folds: a separator, letters (a range of the table's text), or not in
-/// the table.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Fold {
-    Outside,
-    Separator,
-    Letters(u16, u8),
-}
-
-/// The non-ASCII ranges the table covers.
-const RANGES: [(u32, u32); 3] = [(0x80, 0x250), (0x2000, 0x2070), (0x20A0, 0x20C1)];
-
-struct Table {
-    folds: [Vec<Fold>; 3],
-    /// The folded letters, which `Fold::Letters` ranges point into.
-    text: String,
-}
-
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut text = String::new();
-        let folds = RANGES.map(|(lo, hi)| (lo..hi).map(|u| char::from_u32(u).map_or(Fold::Outside, |c| fold_one(c, &mut text))).collect());
-        Table { folds, text }
-    })
-}
-
-/// A character's fold when it is safe to fold on its own: a letter or digit that folds to
-/// letters and digits only, or anything else that folds to no letter or digit. Combining
-/// marks and characters that fold to a mix ("ŉ" to "'n") are left to the slow path.
-fn fold_one(c: char, text: &mut String) -> Fold {
-    let f = fold(c.encode_utf8(&mut [0; 4]));
-    let alnum = |s: &str| !s.is_empty() && s.chars().all(char::is_alphanumeric);
-    if crate::text::is_combining_mark(c) {
-        Fold::Outside
-    } else if !c.is_alphanumeric() && !f.chars().any(char::is_alphanumeric) {
-        Fold::Separator
-    } else if c.is_alphanumeric() && alnum(&f) && f.len() < 256 {
-        let at = text.len() as u16;
-        text.push_str(&f);
-        Fold::Letters(at, f.len() as u8)
-    } else {
-        Fold::Outside
-    }
-}
-
-fn lookup(c: char) -> Fold {
-    let u = c as u32;
-    for (k, &(lo, hi)) in RANGES.iter().enumerate() {
-        if (lo..hi).contains(&u) {
-            return table().folds[k][(u - lo) as usize];
-        }
-    }
-    Fold::Outside
-}
-
 /// The words of `text` as the features see them (`words(fold(text))`, normalised).
 pub fn tokenize(text: &str) -> Words {
     let mut out = Words::default();
@@ -218,12 +161,12 @@ fn table_path(text: &str, out: &mut Words) -> bool {
             let Some(c) = text[i..].chars().next() else { return false };
             match lookup(c) {
                 Fold::Outside => return false,
-                Fold::Separator => (false, c.len_utf8()),
+                Fold::Separator(..) => (false, c.len_utf8()),
                 Fold::Letters(at, len) => {
                     if word.is_none() {
                         word = Some((out.buf.len(), i));
                     }
-                    out.buf.push_str(&table.text[at as usize..at as usize + len as usize]);
+                    out.buf.push_str(table.text(at, len));
                     (true, c.len_utf8())
                 }
             }
@@ -264,10 +207,7 @@ mod tests {
 
     #[test]
     fn every_pair_of_table_characters_folds_as_the_whole_text() {
-        let mut chars: Vec<char> = (0x20u8..0x7f).map(char::from).collect();
-        for (lo, hi) in RANGES {
-            chars.extend((lo..hi).filter_map(char::from_u32).filter(|&c| lookup(c) != Fold::Outside));
-        }
+        let chars = crate::foldtable::tests::table_chars();
         let mut pair = String::new();
         for &a in &chars {
             for &b in &chars {
