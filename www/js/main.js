@@ -205,13 +205,19 @@ function renderPosition() {
 }
 
 /** On a phone the details sit at the bottom of the screen, under the passage (a sticky
- * panel, see style.css): scroll so that the passage stays visible above them. */
+ * panel, see style.css): scroll so that the passage stays visible above them. On a wide
+ * screen, near the end of the text the sticky panel is pushed up by the text's end:
+ * scroll back so that its top shows, if the passage stays on screen. */
 function keepClearOfDetail(el) {
   const panel = $('detail');
   const p = el.getBoundingClientRect();
   const d = panel.getBoundingClientRect();
   const overlaps = d.left < p.right && d.right > p.left && d.top < p.bottom && d.bottom > p.top;
-  if (overlaps) window.scrollBy({ top: Math.max(p.bottom - d.top + 8, p.top - 8 > 0 ? 0 : p.top - 8) });
+  if (overlaps) {
+    window.scrollBy({ top: p.bottom - d.top + 8 });
+    return;
+  }
+  if (d.top < 0 && p.bottom - d.top + 8 <= window.innerHeight) window.scrollBy({ top: d.top - 8 });
 }
 
 async function copyRecord(record, button) {
