@@ -86,6 +86,7 @@ test('repaired text: the toggle shows "safeguards" for a "safeg-/uards" paste, o
   assert.ok(broken >= 0, 'the original shows the broken word');
   await page.click('#repaired');
   assert.match(await page.textContent('#repaired'), /Show original/);
+  assert.equal(await page.textContent('#status'), 'Showing the repaired text.');
   const afterToggle = await page.$$eval('#doc .passage', (els) => els.map((e) => [e.dataset.start, e.dataset.end, e.innerText]));
   assert.deepEqual(afterToggle.map(([s, e]) => [s, e]), before.map(([s, e]) => [s, e]), 'offsets unchanged');
   assert.match(afterToggle[broken][2], /safeguards and the protection of human rights/);
@@ -102,8 +103,16 @@ test('repaired text: the toggle shows "safeguards" for a "safeg-/uards" paste, o
   const shownOffsets = afterToggle.map(([s, e]) => [Number(s), Number(e)]);
   assert.deepEqual(shownOffsets, want.passages.map((p) => [p.start, p.end]));
   await page.click('#repaired');
+  assert.equal(await page.textContent('#status'), 'Showing the original text.');
   assert.match(await page.$eval(`#doc .passage[data-index="${broken}"]`, (e) => e.innerText), /safeg-/);
   assert.match(await page.textContent('#detail-body blockquote'), /safeg-/);
+});
+
+test('the repaired-text toggle on a text with nothing repaired says so', async () => {
+  await classify(page, SIX);
+  await page.click('#repaired');
+  assert.match(await page.textContent('#status'), /^Nothing was repaired in this text/);
+  await page.click('#repaired');
 });
 
 test('evidence: content words first, function words on an "other terms" line, total exact', async () => {

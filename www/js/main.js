@@ -302,6 +302,10 @@ function toggleRepaired() {
   showRepaired(ui.doc, state.repaired);
   renderRepairedToggle();
   if (state.selected >= 0) showDetail();
+  if (!state.passages.length) return;
+  // Said, so that pressing it on a text with nothing repaired is not silent.
+  if (state.repaired && !ui.doc.querySelector('.passage.repaired')) say('noRepairs');
+  else say(state.repaired ? 'repairedOn' : 'repairedOff');
 }
 
 function wire() {
