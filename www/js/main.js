@@ -98,7 +98,7 @@ function startClassify(text) {
 
 function onChunk(msg) {
   const first = state.passages.length;
-  state.passages.push(...msg.passages);
+  for (const p of msg.passages) state.passages.push(p);
   appendChunk(ui.doc, state.text, msg.start, msg.end, msg.passages, first);
   ui.progress.value = msg.length ? msg.end / msg.length : 1;
   // Progress is shown, not announced: the live region speaks at the start and the end.
@@ -140,6 +140,7 @@ function finish() {
   }
   showWarnings(warnings);
 }
+
 /** The engine is up: the labels and the model's information come from it. */
 function onReady({ labels, model }) {
   setLabelInfo(labels);
