@@ -33,6 +33,7 @@ test('wide screen: no scroll box around the text; the details stay beside it, in
   assert.ok(detail.left >= doc.right, 'details beside the text');
   assert.ok(detail.top >= 0 && detail.top < 900 / 2, `details in view (top ${detail.top})`);
   assert.ok(await page.isVisible('#detail-body .probs'));
+  assert.equal(await page.isVisible('#detail-close'), false, 'no close button beside the text');
   const probs = await rect('#detail-body .probs');
   assert.ok(probs.bottom <= 900, 'the probabilities are on screen');
 });
@@ -55,6 +56,11 @@ test('phone: after tapping a passage, its details are on screen right under it',
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}/ui-phone-selected.png` });
+    // Closing gives the screen back to the text; the passage keeps the focus.
+    await page.click('#detail-close');
+    assert.equal(await page.$eval('#detail', (d) => d.classList.contains('has-selection')), false);
+    assert.ok((await rect('#detail')).top > 844, 'the details are back after the text');
+    assert.equal(await page.evaluate(() => document.activeElement.classList.contains('passage')), true);
   } finally {
     await page.setViewportSize({ width: 1280, height: 900 });
   }

@@ -195,6 +195,18 @@ function select(el, { focus = true } = {}) {
   keepClearOfDetail(el);
 }
 
+/** Closes the details (phones: they cover the lower part of the screen); the passage that
+ * was selected keeps the keyboard focus. */
+function deselect() {
+  const el = passageAt(ui.doc, state.selected);
+  if (el) el.classList.remove('selected');
+  state.selected = -1;
+  state.position = null;
+  renderPosition();
+  renderDetail(ui.detail, state.text, null);
+  if (el) el.focus({ preventScroll: true });
+}
+
 function showDetail() {
   renderDetail(ui.detail, state.text, state.passages[state.selected], state.selected, copyRecord, { repaired: state.repaired, docLang: state.language });
 }
@@ -329,6 +341,7 @@ function wire() {
   $('export-csv').addEventListener('click', () => exportAs('csv'));
   $('export-json').addEventListener('click', () => exportAs('json'));
   ui.repaired.addEventListener('click', toggleRepaired);
+  $('detail-close').addEventListener('click', deselect);
   $('unfold').addEventListener('click', () => {
     setFolded(false);
     ui.text.focus();
