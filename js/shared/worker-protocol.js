@@ -6,7 +6,10 @@
 //                 { id, type: 'info' }                   labels and model information
 //                 { id, type: 'cancel' }                 drop request `id` if not started
 //                 { type: 'init', wasm, gzip }           (web only) compile these bytes
-// worker -> main  { id, type: 'chunk', chunk: { start, end, passages } }   (zero or more)
+// worker -> main  { id, type: 'passages', passages }   (zero or more) the first passages
+//                 of a chunk, PART_SIZE at a time, ahead of the chunk's own message
+//                 { id, type: 'chunk', chunk: { start, end, passages } }   (zero or more)
+//                 the chunk with its remaining passages
 //                 { id, type: 'done', language, summary }
 //                 { id, type: 'info', labels, model }
 //                 { id, type: 'error', code, message }
@@ -18,16 +21,24 @@ export function codedError(code, message) {
   return err;
 }
 
+/** Passages per message. A chunk of about 1 MiB holds thousands of passages; received
+ * as one message, its deserialization holds the receiving page's main thread for a
+ * few hundred milliseconds, so it is sent in parts small enough to stay well under 50 ms. */
+const PART_SIZE = 400;
+
 /**
  * Worker side: classifies one request with `classifyChunks` (the wasm export), posting
- * every chunk as soon as it is done, then the document's language and summary. Never
- * throws: a failure becomes an `error` message.
+ * every chunk as soon as it is done (its passages in parts of PART_SIZE, see above), then
+ * the document's language and summary. Never throws: a failure becomes an `error` message.
  */
 export function serve(classifyChunks, message, post) {
   const id = message && message.id;
   try {
     const overview = classifyChunks(message.text, message.options, (chunk) => {
-      post({ id, type: 'chunk', chunk });
+      const all = chunk.passages;
+      let from = 0;
+      for (; all.length - from > PART_SIZE; from += PART_SIZE) post({ id, type: 'passages', passages: all.slice(from, from + PART_SIZE) });
+      post({ id, type: 'chunk', chunk: from === 0 ? chunk : { ...chunk, passages: all.slice(from) } });
     });
     post({ id, type: 'done', language: overview.language, summary: overview.summary });
   } catch (e) {
@@ -106,12 +117,17 @@ export function createClient(port) {
     if (!request) return; // a request already settled (its onProgress threw)
     if (message.type === 'info') {
       settle(message.id).resolve({ labels: message.labels, model: message.model });
+    } else if (message.type === 'passages') {
+      // The first parts of a chunk: kept until the chunk's own message completes it.
+      for (const p of message.passages) request.parts.push(p);
     } else if (message.type === 'chunk') {
-      request.passages.push(...message.chunk.passages);
+      const chunkPassages = request.parts.length ? request.parts.concat(message.chunk.passages) : message.chunk.passages;
+      request.parts = [];
+      for (const p of chunkPassages) request.passages.push(p);
       try {
         if (request.onProgress) {
           request.onProgress({
-            start: message.chunk.start, done: message.chunk.end, total: request.total, passages: message.chunk.passages,
+            start: message.chunk.start, done: message.chunk.end, total: request.total, passages: chunkPassages,
           });
         }
       } catch (e) {
@@ -148,7 +164,7 @@ export function createClient(port) {
     }
     if (signal && signal.aborted) return Promise.reject(codedError('ABORTED', 'the request was cancelled'));
     const id = nextId++;
-    const promise = request({ id, text, options: rest }, { onProgress, total: text.length, passages: [] });
+    const promise = request({ id, text, options: rest }, { onProgress, total: text.length, passages: [], parts: [] });
     // Aborting drops a request that has not started; one that has started runs to its end
     // in the worker, but its promise rejects at once and its results are ignored.
     if (signal && typeof signal.addEventListener === 'function') {

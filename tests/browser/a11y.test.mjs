@@ -86,6 +86,15 @@ test('axe-core: no serious or critical violation, before and after classifying, 
   await page.click('#lang-switch');
   await audit('the French interface');
   await page.click('#lang-switch');
+  await page.selectOption('#filter', '');
+  await page.click('#repaired');
+  await audit('the repaired text');
+  await page.click('#repaired');
+  // A phone: the details stick to the bottom of the screen under the tapped passage.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.click('#doc .passage[data-label="procedural_power"]');
+  await audit('a phone with a selected passage');
+  await page.setViewportSize({ width: 1280, height: 720 });
 });
 
 test('results are announced in a polite live region', async () => {

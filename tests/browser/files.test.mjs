@@ -2,7 +2,9 @@
 // nothing in it runs or loads; an unsupported file gets a clear message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { newContext, openPage, waitForOutcome, shownPassages, expected, screenshot, foreign, CLEAR_CUT, SIX, openSite, closeSite } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { newContext, openPage, waitForOutcome, shownPassages, expected, screenshot, foreign, CLEAR_CUT, SIX, ROOT, openSite, closeSite } from './helpers.mjs';
 
 let browser; let server; let url; let ctx; let page;
 
@@ -59,4 +61,34 @@ test('an unsupported file gets a clear message and the text box is kept', async 
   await page.waitForFunction(() => /scan\.pdf/.test(document.getElementById('status').textContent));
   assert.match(await page.textContent('#status'), /only \.txt, \.md and \.html/);
   assert.equal(await page.inputValue('#text'), 'kept');
+});
+
+const CLUTTERED = readFileSync(join(ROOT, 'tests', 'fixtures', 'html', 'law-with-clutter.html'), 'utf8');
+
+test('a dropped web page keeps its main content: no cookie banner, menu, sidebar, form or footer', async () => {
+  await page.evaluate(() => { document.getElementById('status').className = ''; });
+  await drop('cybercrime-act.html', CLUTTERED, 'text/html');
+  await waitForOutcome(page);
+  const text = await page.inputValue('#text');
+  assert.match(text, /^Cybercrime Act, Part 2 – Offences and powers/, 'the text starts with the law');
+  for (const clutter of [/cookie/i, /Browse all laws/, /Official Gazette/, /Related laws/, /newsletter/i, /Copyright/, /Accept all/]) {
+    assert.doesNotMatch(text, clutter, `${clutter} is dropped`);
+  }
+  const shown = await shownPassages(page);
+  assert.ok(shown.length >= 3);
+  const first = (await page.$$eval('#doc .passage[data-kind="passage"]', (els) => els.map((e) => e.querySelector('.ptext').textContent)))[0];
+  assert.match(first, /^A person who intentionally accesses/, 'the first passage is the law\'s');
+  for (const p of shown) assert.doesNotMatch(p.text, /cookie|menu|Home page|Subscribe|Copyright/i);
+  assert.equal(await page.evaluate(() => window.__ran), undefined, 'no script ran');
+  assert.deepEqual(foreign(ctx.requests, url), [], 'nothing was fetched');
+  const want = await expected(text);
+  assert.deepEqual(shown.map((p) => p.label), want.passages.map((p) => p.label));
+});
+
+test('without <main>, the densest block is kept and the menu of links is not', async () => {
+  const html = `<html><body><div class="menu"><a href="/a">Home page of the official gazette of the republic</a> <a href="/b">Browse all the laws and regulations by subject area</a></div>
+<div id="content"><p>${CLEAR_CUT.procedural_power}</p><p>${CLEAR_CUT.safeguard}</p></div>
+<div class="gdpr-notice">This website stores small files on your device to measure its audience and remember your choices.</div></body></html>`;
+  const text = await page.evaluate(async (h) => (await import('./js/files.js')).htmlToText(h), html);
+  assert.equal(text, `${CLEAR_CUT.procedural_power}\n\n${CLEAR_CUT.safeguard}`);
 });

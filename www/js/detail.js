@@ -1,9 +1,10 @@
 // The selected passage: its label, offsets and language, the text with the evidence
 // words marked, the six probabilities and the evidence terms, and a copy button.
 import { LABEL_IDS, labelName } from './labels.js';
-import { t, pct, languageName } from './i18n.js';
+import { t, tn, pct, dec, num, languageName } from './i18n.js';
 import { CLOSE_SECOND } from './options.js';
 import { isUncertain } from './docview.js';
+import { splitEvidence } from './stopwords.js';
 
 function el(tag, props = {}, children = []) {
   const node = document.createElement(tag);
@@ -16,10 +17,8 @@ function el(tag, props = {}, children = []) {
   return node;
 }
 
-/** The passage's displayed text (input[from, …)) with <mark> around each evidence
- * occurrence, placed by the engine's offsets: the page folds nothing. */
-function markedText(shown, from, evidence) {
-  const spans = evidence.flatMap((e) => e.spans || []).map((s) => ({ start: s.start - from, end: s.end - from }));
+/** The passage's displayed text with <mark> around each evidence range (relative to it). */
+function markedText(shown, spans) {
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   // A two-word term and its words overlap: marked as one.
   const merged = [];
@@ -55,9 +54,55 @@ function probabilities(p) {
   }));
 }
 
+const term = (e) => el('li', { text: `${e.term} (${dec(e.weight)})` });
+
+/** Content words first, in the engine's order; function words ("and", "shall", "de la")
+ * folded into an "other terms" line after them; the count and total weight of all. */
 function evidenceList(evidence) {
-  if (!evidence.length) return el('p', { text: t('noEvidence') });
-  return el('ul', { class: 'evidence' }, evidence.map((e) => el('li', { text: `${e.term} (${e.weight.toFixed(2)})` })));
+  if (!evidence.length) return [el('p', { text: t('noEvidence') })];
+  const { content, other } = splitEvidence(evidence);
+  const out = [];
+  if (content.length) out.push(el('ul', { class: 'evidence' }, content.map(term)));
+  if (other.length) {
+    out.push(el('div', { class: 'other-terms' }, [
+      el('span', { class: 'other-label', text: tn('otherTerms', other.length) }),
+      el('ul', { class: 'evidence other' }, other.map(term)),
+    ]));
+  }
+  const total = evidence.reduce((sum, e) => sum + e.weight, 0);
+  out.push(el('p', { class: 'meta evidence-total', text: tn('evidenceTotal', evidence.length, { total: dec(total) }) }));
+  return out;
+}
+
+// The repaired text has no offsets into the original, so its evidence is marked by
+// finding each (folded) term as whole words in the folded repaired text.
+const fold1 = (c) => c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+function foldWithMap(s) {
+  let folded = '';
+  const at = [];
+  for (let i = 0; i < s.length; i += 1) {
+    const f = fold1(s[i]);
+    for (let k = 0; k < f.length; k += 1) at.push(i);
+    folded += f;
+  }
+  at.push(s.length);
+  return { folded, at };
+}
+
+const escape = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Evidence ranges in `shown` (the repaired text) by matching the terms. */
+function matchedSpans(shown, evidence) {
+  const { folded, at } = foldWithMap(shown);
+  const spans = [];
+  for (const e of evidence) {
+    const words = String(e.term).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (!words.length) continue;
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escape).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'gu');
+    for (const m of folded.matchAll(re)) spans.push({ start: at[m.index], end: at[m.index + m[0].length] });
+  }
+  return spans;
 }
 
 /** The JSON a user copies for one passage. */
@@ -84,26 +129,46 @@ function where(p) {
   return lines;
 }
 
-/** Renders passage `p` (number `index`) of `text` into `body`; onCopy(record, button). */
-export function renderDetail(body, text, p, index, onCopy) {
+/** The passage's language; one the engine could not tell in a French or English document
+ * is "too short to tell", never "not recognised". */
+function languageLine(p, docLang) {
+  if (p.lang === 'unknown' && (docLang === 'fr' || docLang === 'en')) return t('langFallback', { lang: languageName(docLang) });
+  return languageName(p.lang);
+}
+
+/**
+ * Renders passage `p` (number `index`) of `text` into `body`; onCopy(record, button).
+ * `repaired`: show the engine's repaired text, its evidence marked by matching terms;
+ * otherwise the original slice, marked by the engine's offsets (the page folds nothing).
+ */
+export function renderDetail(body, text, p, index, onCopy, { repaired = false, docLang = 'unknown' } = {}) {
+  body.closest('.detail')?.classList.toggle('has-selection', Boolean(p));
   if (!p) {
     body.replaceChildren(el('p', { text: t('detailNone') }));
     return;
   }
-  const shown = text.slice(p.start, p.end);
   const copy = el('button', { type: 'button', id: 'copy', text: t('copy') });
   copy.addEventListener('click', () => onCopy(passageRecord(p, index), copy));
-  const quote = markedText(shown, p.start, p.evidence);
+  let quote;
+  const notes = [];
+  if (repaired && typeof p.text === 'string') {
+    quote = markedText(p.text, matchedSpans(p.text, p.evidence));
+    notes.push(el('p', { class: 'meta repaired-note', text: t('repairedNote') }));
+  } else {
+    const spans = p.evidence.flatMap((e) => e.spans || []).map((s) => ({ start: s.start - p.start, end: s.end - p.start }));
+    quote = markedText(text.slice(p.start, p.end), spans);
+  }
   quote.dataset.label = p.label;
   body.replaceChildren(
     el('p', {}, [el('span', { class: 'chip', dataset: { label: p.label }, text: labelName(p.label) })]),
     ...where(p),
-    el('p', { class: 'meta', text: `${t('offsets', { start: p.start, end: p.end })} · ${t('passageLang', { lang: languageName(p.lang) })}` }),
+    el('p', { class: 'meta', text: `${t('offsets', { start: num(p.start), end: num(p.end) })} · ${t('passageLang', { lang: languageLine(p, docLang) })}` }),
     quote,
+    ...notes,
     el('h4', { text: t('probabilities') }),
     probabilities(p),
     el('h4', { text: t('evidence') }),
-    evidenceList(p.evidence),
+    ...evidenceList(p.evidence),
     copy,
   );
 }

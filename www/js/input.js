@@ -3,6 +3,7 @@
 import { readFile } from './files.js';
 import { EXAMPLES } from './examples.js';
 import { lang } from './i18n.js';
+import { MIN_WORDS } from './options.js';
 
 /** The page's limit, in UTF-16 code units: about 1,500 pages. Chromium lays out a text box of
  * 20 million characters of prose for minutes, so bigger texts go to the CLI. */
@@ -17,6 +18,27 @@ export function checkText(text) {
   if (text.length > MAX_CHARS) return { error: 'tooLong', vars: { size: text.length, max: MAX_CHARS } };
   if (text.length < 100_000 && text.replace(INVISIBLE, '') === '') return { error: 'blank' };
   return { warnings: CONTROL.test(text) ? ['binary'] : [] };
+}
+
+const NUL_OR_CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g;
+
+/** Words as the engine counts them: runs between spaces holding a letter or a digit. */
+export function wordCount(text) {
+  return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/**
+ * Why the engine found no passage in `text` (it only ever finds none for these reasons),
+ * as { key, vars } for the message: only spaces, a binary file, under MIN_WORDS words, or
+ * headings and fragments with no sentence long enough. The engine decides; this explains.
+ */
+export function noPassageReason(text) {
+  if (text.replace(INVISIBLE, '') === '') return { key: 'blank' };
+  const control = (text.match(NUL_OR_CONTROL) || []).length;
+  if (text.includes('\u0000') || control * 10 > text.length) return { key: 'noneBinary' };
+  const words = wordCount(text);
+  if (words < MIN_WORDS) return { key: 'noneShort', n: words };
+  return { key: 'doneNone' };
 }
 
 /** Wires the input controls; onText(text, origin) is called with each new text to classify. */

@@ -14,13 +14,15 @@ function selector(filter) {
   return `.passage[data-label="${CSS.escape(filter)}"]`;
 }
 
-/** Shows only `filter`'s passages ('' shows everything, with the text between them). */
+/** Shows only `filter`'s passages ('' shows everything, with the text between them).
+ * The hiding is done by style.css from data-filter, so passages still being built
+ * (big texts are built in slices) are filtered as they come, with no loop over them. */
 export function applyFilter(doc, filter) {
   doc.classList.toggle('filtered', Boolean(filter));
-  const matches = new Set(visiblePassages(doc, filter));
-  for (const p of doc.querySelectorAll('.passage')) p.classList.toggle('match', !filter || matches.has(p));
+  if (filter) doc.dataset.filter = filter;
+  else delete doc.dataset.filter;
   const shown = visiblePassages(doc, filter);
-  moveTabStop(doc, doc.querySelector('.passage.selected.match') || shown[0] || null);
+  moveTabStop(doc, (doc.querySelector('.passage.selected') && shown.find((p) => p.classList.contains('selected'))) || shown[0] || null);
   return shown.length;
 }
 
@@ -32,7 +34,8 @@ export function moveTabStop(doc, target) {
 
 /**
  * The passage `step` (+1 or -1) away from `from` among those in view; from the start (or
- * end) when `from` is not one of them. Null when none is in view.
+ * end) when `from` is not one of them. Null when none is in view; `from` itself when it
+ * is the first (or last) already, which the caller says in words.
  */
 export function stepFrom(doc, filter, from, step) {
   const shown = visiblePassages(doc, filter);

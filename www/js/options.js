@@ -10,3 +10,16 @@ export const CLOSE_SECOND = 0.15;
 
 /** The filter value that shows uncertain passages of any label. */
 export const UNCERTAIN_FILTER = 'uncertain';
+
+// The engine's minimum passage length (segment.rs, SegmentOptions::default().min_words):
+// used only to explain why a short text gives no passage, never to decide.
+export const MIN_WORDS = 6;
+
+// A text with no language found and fewer words than this is called "too short to tell
+// its language" rather than "not recognised".
+export const SHORT_TEXT_WORDS = 12;
+
+// A text box holding megabytes costs the browser tens of milliseconds on every frame
+// (painting, hit testing its lines), so above this many characters it is folded (hidden,
+// its text kept) once the text is classified, until the user asks to see it.
+export const FOLD_CHARS = 200_000;

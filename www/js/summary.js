@@ -1,10 +1,30 @@
 // The document summary (the engine's: passages and share of text per label) as a small
-// bar chart, and the legend with the six definitions from the labelling guide.
+// bar chart, and the legend with the six definitions from the labelling guide. Every bar
+// is drawn on the same axis, 0 to 100 % of the text (style.css gives every row the same
+// column widths), with the axis shown under the bars.
 import { LABEL_IDS, labelName, labelDefinition } from './labels.js';
-import { t, pct } from './i18n.js';
+import { t, tn, pct, num } from './i18n.js';
 
 export function countText(n) {
-  return t(n === 1 ? 'onePassage' : 'passageCount', { count: n });
+  return tn('passageCount', n);
+}
+
+/** The axis under the bars: 0 %, 50 %, 100 % of the text, in the interface language. */
+export function renderAxis(axis) {
+  const ticks = [0, 0.5, 1].map((x) => {
+    const tick = document.createElement('span');
+    tick.className = 'tick';
+    tick.style.setProperty('left', `${x * 100}%`);
+    tick.textContent = pct(x);
+    return tick;
+  });
+  const scale = document.createElement('span');
+  scale.className = 'scale';
+  scale.append(...ticks);
+  const name = document.createElement('span');
+  name.className = 'axis-name';
+  name.textContent = t('axisLabel');
+  axis.replaceChildren(name, scale);
 }
 
 export function renderSummary(list, summary) {
@@ -34,7 +54,7 @@ export function renderSummary(list, summary) {
 
 /** "3 procedural power, 1 safeguard" style text for announcements. */
 export function summaryText(summary) {
-  return summary.filter((r) => r.passages > 0).map((r) => `${labelName(r.label)} ${r.passages}`).join(', ');
+  return summary.filter((r) => r.passages > 0).map((r) => `${labelName(r.label)} ${num(r.passages)}`).join(', ');
 }
 
 export function renderLegend(dl) {
