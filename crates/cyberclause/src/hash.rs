@@ -30,6 +30,24 @@ pub fn spread(h: u64) -> u64 {
     (h ^ (h >> 32)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+/// FNV-1a as a [`Hasher`] for maps keyed by short strings (the lexicon's words), spread
+/// for the table's positions.
+#[derive(Default)]
+pub struct Fnv(Option<u64>);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        spread(self.0.unwrap_or(OFFSET))
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = Some(feed(self.0.unwrap_or(OFFSET), bytes));
+    }
+}
+
+/// Builds [`Fnv`] hashers.
+pub type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,13 +2,14 @@
 
 use std::collections::HashMap;
 
+use crate::hash::FnvBuild;
 use crate::text::{fold, words};
 
 /// A set of folded words. Built from the text being read (its own unbroken occurrences
 /// are the best evidence of how a word is spelt) plus the model's vocabulary.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    counts: HashMap<String, u32>,
+    counts: HashMap<String, u32, FnvBuild>,
 }
 
 impl Lexicon {

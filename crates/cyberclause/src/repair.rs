@@ -99,7 +99,7 @@ fn drop_spaces_before_joiners(chars: Vec<Ch>) -> Vec<Ch> {
             !(chars[i - 1].c.is_alphabetic() && joiner && chars[i + 2].c.is_alphabetic())
         })
         .collect();
-    chars.into_iter().zip(keep).filter_map(|(c, k)| k.then_some(c)).collect()
+    retain_marked(chars, &keep, true)
 }
 
 /// "internation aux" → "internationaux" when the lexicon says so (see `Lexicon::joins`).
@@ -127,7 +127,7 @@ fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
         }
         i += 1;
     }
-    chars.into_iter().zip(drop).filter_map(|(c, d)| (!d).then_some(c)).collect()
+    retain_marked(chars, &drop, false)
 }
 
 fn is_superscript_digit(c: char) -> bool {
@@ -169,7 +169,7 @@ fn drop_footnote_markers(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
         }
         i = digits_end;
     }
-    chars.into_iter().zip(drop).filter_map(|(c, d)| (!d).then_some(c)).collect()
+    retain_marked(chars, &drop, false)
 }
 
 /// "morts.2 L’unique", "surveillance. »1 Comme": one or two digits glued after a full stop
@@ -198,9 +198,21 @@ fn after_punctuation_call(chars: &[Ch], i: usize) -> bool {
     glued_after_stop && then_sentence
 }
 
+/// The characters whose mark is `keep`, in place.
+fn retain_marked(mut chars: Vec<Ch>, marks: &[bool], keep: bool) -> Vec<Ch> {
+    let mut k = 0;
+    chars.retain(|_| {
+        k += 1;
+        marks[k - 1] == keep
+    });
+    chars
+}
+
 /// The repaired text of a run of characters.
 pub fn text_of(chars: &[Ch]) -> String {
-    chars.iter().map(|c| c.c).collect()
+    let mut s = String::with_capacity(chars.len());
+    chars.iter().for_each(|c| s.push(c.c));
+    s
 }
 
 #[cfg(test)]

@@ -126,7 +126,7 @@ pub fn heading_rank(line: &str) -> Option<u8> {
         let rest = t[k.reference_len..].trim_start_matches([' ', ':', '.', '–', '-', '—', ')']).trim();
         return (is_title(rest) && !rest.starts_with(char::is_lowercase)).then_some(k.rank);
     }
-    (is_capitals(t) && word_count(t) < 15 && !t.ends_with([',', ';'])).then_some(TITLE_RANK)
+    (is_capitals(t) && word_count(t, 15) < 15 && !t.ends_with([',', ';'])).then_some(TITLE_RANK)
 }
 
 /// The text of a Markdown heading line ("# Title", up to six hashes and a space).
@@ -138,7 +138,7 @@ fn markdown_heading(t: &str) -> Option<&str> {
 
 /// A short title: empty, or under 15 words not ending a sentence, or capitals.
 pub fn is_title(rest: &str) -> bool {
-    let n = word_count(rest);
+    let n = word_count(rest, 15);
     n == 0 || (n < 15 && (!rest.ends_with(['.', ';', ',', ':', '?', '!']) || is_capitals(rest)))
 }
 
@@ -146,17 +146,20 @@ pub fn is_title(rest: &str) -> bool {
 /// no sentence end, starting with a capital.
 pub fn is_title_line(line: &str) -> bool {
     let t = line.trim();
-    let n = word_count(t);
+    let n = word_count(t, 20);
     (1..15).contains(&n) && t.starts_with(char::is_uppercase) && !t.ends_with(['.', ';', ',', ':']) || (is_capitals(t) && n < 20)
 }
 
 /// At least two capital letters and no lower-case one (scripts without case never are).
 fn is_capitals(t: &str) -> bool {
-    t.chars().filter(|c| c.is_uppercase()).count() >= 2 && !t.chars().any(char::is_lowercase)
+    // Most lines have a lower-case letter among their first few: that test goes first.
+    !t.chars().any(char::is_lowercase) && t.chars().filter(|c| c.is_uppercase()).nth(1).is_some()
 }
 
-fn word_count(t: &str) -> usize {
-    t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+/// Words with a letter or digit, counted up to `cap` (callers only compare with small
+/// numbers, and a paragraph can be a long line).
+fn word_count(t: &str, cap: usize) -> usize {
+    t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(cap).count()
 }
 
 /// The reference a passage opening with a keyword carries into its path ("Article 5" of
