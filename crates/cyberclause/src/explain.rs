@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
-use crate::hash::{feed, fnv1a, spread};
+use crate::hash::{feed, spread};
 use crate::labels::Label;
 use crate::model::{Model, SparseVector};
 use crate::segment::utf16_offsets;
@@ -86,17 +86,6 @@ impl TermAt {
         }
     }
 
-    /// What tells terms apart: the hash of the term's text as a feature key (the same word
-    /// at two places is one term).
-    fn identity(self, words: &Words) -> u64 {
-        let i = self.word as usize;
-        if self.bigram {
-            feed(feed(feed(fnv1a(b"b:"), words.get(i).as_bytes()), b" "), words.get(i + 1).as_bytes())
-        } else {
-            words.hash(i)
-        }
-    }
-
     /// The term's text compared with another's, without building either.
     fn cmp_text(self, other: TermAt, words: &Words) -> Ordering {
         let bytes = |t: TermAt| {
@@ -115,6 +104,7 @@ struct TermSlots {
 }
 
 impl TermSlots {
+    /// Room for `n` keys, at most half full.
     fn new(n: usize) -> Self {
         let capacity = (n * 2).next_power_of_two().max(8);
         Self { slots: vec![(0, usize::MAX); capacity], shift: 64 - capacity.trailing_zeros() }
@@ -144,22 +134,39 @@ impl Model {
     /// words is shared between them by occurrences; a word seen several times is one term.
     fn pushes(&self, v: &SparseVector, words: &Words, label: Label) -> Vec<(TermAt, f64)> {
         let k = label.index();
-        // A passage has at most a term per word and one per pair of words.
-        let mut terms = TermSlots::new(2 * words.len());
-        let mut out: Vec<(TermAt, f64)> = Vec::new();
+        // Words are told apart by their text: the same word at two places is one term. A
+        // word's term is found by its number; a pair's through a small table.
+        let mut seen = TermSlots::new(words.len());
+        let ids: Vec<u32> = (0..words.len()).map(|i| seen.slot(words.hash(i), || i) as u32).collect();
+        let mut word_term = vec![u32::MAX; words.len()];
+        let mut pairs = TermSlots::new(words.len());
+        let mut out: Vec<(TermAt, f64)> = Vec::with_capacity(words.len());
         let temperature = f64::from(self.data().temperature);
         for (e, &(j, x)) in v.entries.iter().enumerate() {
-            let others = (0..6).filter(|&l| l != k).map(|l| self.weight(l, j)).sum::<f64>() / 5.0;
-            let push = x * (self.weight(k, j) - others) / temperature;
+            let w = self.weights_of(j);
+            // As `(0..6).filter(|&l| l != k).map(..).sum::<f64>()` adds, from -0.0 in order.
+            let mut others = -0.0;
+            (0..6).filter(|&l| l != k).for_each(|l| others += f64::from(w[l]));
+            let push = x * (f64::from(w[k]) - others / 5.0) / temperature;
             let bigram = self.is_bigram(j);
             let sources = v.sources(e);
             let occurrences: u32 = sources.iter().map(|s| s.1).sum();
             for &(word, n) in sources {
                 let at = TermAt { word, bigram };
-                let slot = terms.slot(at.identity(words), || {
+                let mut add = || {
                     out.push((at, 0.0));
                     out.len() - 1
-                });
+                };
+                let slot = if bigram {
+                    let pair = u64::from(ids[word as usize]) << 32 | u64::from(ids[word as usize + 1]);
+                    pairs.slot(pair, add)
+                } else {
+                    let id = ids[word as usize] as usize;
+                    if word_term[id] == u32::MAX {
+                        word_term[id] = add() as u32;
+                    }
+                    word_term[id] as usize
+                };
                 out[slot].1 += push * f64::from(n) / f64::from(occurrences);
             }
         }

@@ -202,9 +202,9 @@ impl Model {
         v
     }
 
-    /// The weight of feature `j` for label number `label`.
-    pub(crate) fn weight(&self, label: usize, j: u32) -> f64 {
-        f64::from(self.by_feature[j as usize][label])
+    /// The six weights of feature `j`.
+    pub(crate) fn weights_of(&self, j: u32) -> &[f32; 6] {
+        &self.by_feature[j as usize]
     }
 
     /// Whether feature `j` is a word bigram.
