@@ -17,7 +17,7 @@ pub struct Ch {
 /// Joins the lines of a block into one run of characters: line breaks become spaces,
 /// except after a hyphen that splits a word across lines.
 pub fn join_lines(src: &str, lines: &[Line], lexicon: &Lexicon) -> Vec<Ch> {
-    let mut out: Vec<Ch> = Vec::new();
+    let mut out: Vec<Ch> = Vec::with_capacity(lines.last().map_or(0, |l| l.end) - lines.first().map_or(0, |l| l.start) + 1);
     for (i, line) in lines.iter().enumerate() {
         let text = line.text(src);
         if i > 0 {
@@ -27,15 +27,12 @@ pub fn join_lines(src: &str, lines: &[Line], lexicon: &Lexicon) -> Vec<Ch> {
             if is_invisible(c) {
                 continue;
             }
+            let len = c.len_utf8();
             let c = if is_space(c) { ' ' } else { c };
-            out.push(Ch { c, off: line.start + j, len: c_len(text, j) });
+            out.push(Ch { c, off: line.start + j, len });
         }
     }
     collapse_spaces(out)
-}
-
-fn c_len(text: &str, j: usize) -> usize {
-    text[j..].chars().next().map_or(0, char::len_utf8)
 }
 
 /// At a line break: drop a word-splitting hyphen when the joined word is the known one,
@@ -65,18 +62,17 @@ fn trailing_letters(chars: &[Ch]) -> String {
     chars[chars.len() - n..].iter().map(|c| c.c).collect()
 }
 
-fn collapse_spaces(chars: Vec<Ch>) -> Vec<Ch> {
-    let mut out: Vec<Ch> = Vec::with_capacity(chars.len());
-    for ch in chars {
-        if ch.c == ' ' && out.last().is_none_or(|p| p.c == ' ') {
-            continue;
-        }
-        out.push(ch);
+fn collapse_spaces(mut chars: Vec<Ch>) -> Vec<Ch> {
+    let mut previous_space = true; // a leading space goes too
+    chars.retain(|ch| {
+        let keep = !(ch.c == ' ' && previous_space);
+        previous_space = ch.c == ' ';
+        keep
+    });
+    while chars.last().is_some_and(|c| c.c == ' ') {
+        chars.pop();
     }
-    while out.last().is_some_and(|c| c.c == ' ') {
-        out.pop();
-    }
-    out
+    chars
 }
 
 /// All in-line repairs, in order.
@@ -105,6 +101,8 @@ fn drop_spaces_before_joiners(chars: Vec<Ch>) -> Vec<Ch> {
 /// "internation aux" → "internationaux" when the lexicon says so (see `Lexicon::joins`).
 fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
     let mut drop = vec![false; chars.len()];
+    // Reused for every candidate: this runs at nearly every space of a document.
+    let (mut left_text, mut right_text) = (String::new(), String::new());
     let mut word_start = 0;
     let mut i = 0;
     while i < chars.len() {
@@ -116,7 +114,11 @@ fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
             let next_is_word_end = right_end == chars.len() || !chars[right_end].c.is_alphanumeric();
             // The cheap tests first: this runs at every space of the document.
             let candidate = whole_left && next_is_word_end && right.first().is_some_and(|c| c.c.is_lowercase());
-            if candidate && lexicon.joins(&text_of(left), &text_of(right)) {
+            if candidate && {
+                fill(&mut left_text, left);
+                fill(&mut right_text, right);
+                lexicon.joins(&left_text, &right_text)
+            } {
                 drop[i] = true;
                 i += 1;
                 continue; // the joined word may take another fragment
@@ -206,6 +208,11 @@ fn retain_marked(mut chars: Vec<Ch>, marks: &[bool], keep: bool) -> Vec<Ch> {
         marks[k - 1] == keep
     });
     chars
+}
+
+fn fill(s: &mut String, chars: &[Ch]) {
+    s.clear();
+    chars.iter().for_each(|c| s.push(c.c));
 }
 
 /// The repaired text of a run of characters.

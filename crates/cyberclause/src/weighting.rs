@@ -3,7 +3,13 @@
 
 /// Sublinear term frequency: `1 + ln(count)`.
 pub fn tf(count: u32) -> f64 {
-    1.0 + f64::from(count).ln()
+    // Nearly every count is small: a table of the same values saves a logarithm per term.
+    const SMALL: usize = 16;
+    static TABLE: std::sync::OnceLock<[f64; SMALL]> = std::sync::OnceLock::new();
+    match TABLE.get_or_init(|| std::array::from_fn(|n| 1.0 + (n as f64).ln())).get(count as usize) {
+        Some(&t) if count > 0 => t,
+        _ => 1.0 + f64::from(count).ln(),
+    }
 }
 
 /// Smoothed inverse document frequency: `ln((1 + n) / (1 + df)) + 1` (fitted at training;
@@ -30,6 +36,9 @@ mod tests {
     #[test]
     fn weights_and_norm() {
         assert_eq!(tf(1), 1.0);
+        for n in 0..40u32 {
+            assert_eq!(tf(n).to_bits(), (1.0 + f64::from(n).ln()).to_bits());
+        }
         assert!((idf(9, 0) - (10f64.ln() + 1.0)).abs() < 1e-12);
         assert_eq!(l2_norm([3.0, 4.0].into_iter()), 5.0);
         assert_eq!(weight(1, 2.0), 2.0);
