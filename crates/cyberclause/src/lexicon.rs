@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::hash::FnvBuild;
-use crate::text::{fold, words};
+use crate::text::{fold, word_iter};
 
 /// A set of folded words. Built from the text being read (its own unbroken occurrences
 /// are the best evidence of how a word is spelt) plus the model's vocabulary.
@@ -19,7 +19,7 @@ impl Lexicon {
 
     /// Adds every word of `text`.
     pub fn add_text(&mut self, text: &str) {
-        for w in words(&fold(text)) {
+        for w in word_iter(&fold(text)) {
             // Most words are seen before: count them without allocating their key.
             match self.counts.get_mut(w) {
                 Some(n) => *n += 1,

@@ -239,7 +239,9 @@ impl Outline {
         if word_count(&chars) == 0 {
             return;
         }
-        if let Some((rank, reference)) = structure::passage_reference(&text_of(&chars)) {
+        // A reference is a keyword, perhaps a code's letter, and a number: the first words.
+        let opening = chars.split(|c| c.c == ' ').take(4).map(|w| w.len() + 1).sum::<usize>().min(chars.len());
+        if let Some((rank, reference)) = structure::passage_reference(&text_of(&chars[..opening])) {
             while self.open.last().is_some_and(|(r, _)| *r >= rank) {
                 self.open.pop();
             }

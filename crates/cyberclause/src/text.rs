@@ -56,10 +56,14 @@ pub(crate) fn is_combining_mark(c: char) -> bool {
 /// Splits folded text into word tokens: runs of letters and digits. Apostrophes split
 /// ("l'acces" gives "l", "acces"); one-letter tokens are dropped as noise.
 pub fn words(folded: &str) -> Vec<&str> {
+    word_iter(folded).collect()
+}
+
+/// [`words`], one at a time.
+pub fn word_iter(folded: &str) -> impl Iterator<Item = &str> {
     folded
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 2 || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty())
-        .collect()
+        .filter(|w| w.chars().nth(1).is_some() || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())))
 }
 
 #[cfg(test)]
