@@ -2,8 +2,11 @@
 //! and latency, and the time to train on the whole corpus.
 //!
 //! `cargo bench -p cyberclause --features train --bench classify` (criterion prints the
-//! timings and throughputs). The fixture is the committed corpus, the same file the
-//! corpus tests read: its texts joined by blank lines make the "document" benchmarks.
+//! timings and throughputs). Two fixtures: the committed corpus, the same file the corpus
+//! tests read (its texts joined by blank lines make the "document" benchmarks), and the
+//! passages of real law of `../shared/eval/dev.jsonl` and `dev2.jsonl` when they are beside
+//! the checkout, the input `tests/bench/node-bench.mjs` gives fastText-wasm and the wasm
+//! build (used for timing only, never for training).
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -70,6 +73,46 @@ fn bench_documents(c: &mut Criterion) {
     group.finish();
 }
 
+/// The passages of real law of the evaluation sets, if `../shared` is beside the checkout.
+fn real_law() -> Vec<String> {
+    let mut out = Vec::new();
+    for name in ["dev.jsonl", "dev2.jsonl"] {
+        let Ok(text) = std::fs::read_to_string(repo().join("../shared/eval").join(name)) else { continue };
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).expect("eval line");
+            out.push(v["text"].as_str().unwrap_or_default().to_string());
+        }
+    }
+    out
+}
+
+/// MB/s on the passages of real law: one by one, and joined as one document.
+fn bench_real_law(c: &mut Criterion) {
+    let passages = real_law();
+    if passages.is_empty() {
+        eprintln!("real law: ../shared/eval is not beside the checkout; skipped");
+        return;
+    }
+    let clf = classifier();
+    let bytes: usize = passages.iter().map(String::len).sum();
+    let mut group = c.benchmark_group("real law");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function(format!("classify_passage/{} passages", passages.len()), |b| {
+        b.iter(|| {
+            for p in &passages {
+                black_box(clf.classify_passage(black_box(p), 8));
+            }
+        })
+    });
+    let doc = passages.join("\n\n");
+    let opts = ClassifyOptions::default();
+    group.throughput(Throughput::Bytes(doc.len() as u64));
+    group.bench_function(format!("classify/one document of {} bytes", doc.len()), |b| {
+        b.iter(|| clf.classify(black_box(&doc), &opts).expect("classify"))
+    });
+    group.finish();
+}
+
 fn bench_passages(c: &mut Criterion) {
     let examples = corpus();
     let clf = classifier();
@@ -102,5 +145,5 @@ fn bench_training(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_documents, bench_passages, bench_training);
+criterion_group!(benches, bench_real_law, bench_documents, bench_passages, bench_training);
 criterion_main!(benches);
