@@ -8,9 +8,8 @@ use cyberclause_fuzz::invariants::{check_spans, Span};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|src: &str| {
-    let mut lexicon = Lexicon::new();
+    let mut lexicon = Lexicon::over(cyberclause_fuzz::classifier().model().lexicon());
     lexicon.add_text(src);
-    lexicon.extend(cyberclause_fuzz::classifier().model().vocabulary_words(), 3);
     for granularity in [Granularity::Auto, Granularity::Paragraph, Granularity::Sentence] {
         let opts = SegmentOptions { granularity, ..SegmentOptions::default() };
         let segs = segment(src, &lexicon, &opts);

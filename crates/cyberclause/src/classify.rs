@@ -174,9 +174,8 @@ impl Classifier {
         if text.len() > opts.max_bytes {
             return Err(Error::InputTooLarge { len: text.len(), max: opts.max_bytes });
         }
-        let mut lexicon = Lexicon::new();
+        let mut lexicon = Lexicon::over(self.model.lexicon());
         lexicon.add_text(text);
-        lexicon.extend(self.model.vocabulary_words(), 3);
         let seg_opts = SegmentOptions { granularity: opts.granularity, ..SegmentOptions::default() };
         let segments = segment(text, &lexicon, &seg_opts);
         let mut titles = BTreeMap::new();

@@ -1,6 +1,7 @@
 //! Known words, used to decide whether two fragments of a PDF-broken word belong together.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::hash::FnvBuild;
 use crate::text::{fold, word_iter};
@@ -10,11 +11,19 @@ use crate::text::{fold, word_iter};
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     counts: HashMap<String, u32, FnvBuild>,
+    /// Words counted once for many texts (a model's vocabulary: see
+    /// [`crate::Model::lexicon`]), shared rather than copied into every text's lexicon.
+    base: Option<Arc<Lexicon>>,
 }
 
 impl Lexicon {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A lexicon that also counts the words of `base`.
+    pub fn over(base: Arc<Lexicon>) -> Self {
+        Self { counts: HashMap::default(), base: Some(base) }
     }
 
     /// Adds every word of `text`.
@@ -38,9 +47,14 @@ impl Lexicon {
         }
     }
 
-    /// How often the folded form of `word` was seen.
+    /// How often the folded form of `word` was seen (here and in the base).
     pub fn count(&self, word: &str) -> u32 {
-        self.counts.get(&fold(word)).copied().unwrap_or(0)
+        self.count_folded(&fold(word))
+    }
+
+    fn count_folded(&self, folded: &str) -> u32 {
+        let own = self.counts.get(folded).copied().unwrap_or(0);
+        own.saturating_add(self.base.as_ref().map_or(0, |b| b.count_folded(folded)))
     }
 
     /// Whether two fragments separated by a stray space are one broken word: the joined
@@ -57,12 +71,13 @@ impl Lexicon {
         joined > 0 && self.count(left).min(self.count(right)) <= joined
     }
 
+    /// Distinct words counted here (not in the base).
     pub fn len(&self) -> usize {
         self.counts.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.counts.is_empty()
+        self.counts.is_empty() && self.base.as_ref().is_none_or(|b| b.is_empty())
     }
 }
 
@@ -77,6 +92,21 @@ mod tests {
         assert_eq!(lx.count("INTERNATIONAUX"), 1);
         assert_eq!(lx.count("droits"), 2);
         assert_eq!(lx.count("internation"), 0);
+    }
+
+    #[test]
+    fn a_base_counts_as_if_its_words_were_added() {
+        let mut base = Lexicon::new();
+        base.extend(["internationaux", "saisie"], 3);
+        let mut over = Lexicon::over(Arc::new(base));
+        over.add_text("Internationaux internation");
+        let mut copy = Lexicon::new();
+        copy.extend(["internationaux", "saisie"], 3);
+        copy.add_text("Internationaux internation");
+        for w in ["internationaux", "saisie", "internation", "absent"] {
+            assert_eq!(over.count(w), copy.count(w), "{w}");
+        }
+        assert_eq!(over.joins("internation", "aux"), copy.joins("internation", "aux"));
     }
 
     #[test]

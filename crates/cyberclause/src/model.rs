@@ -6,6 +6,7 @@
 //! of each term's value times its weight.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -14,9 +15,14 @@ use crate::features::{bigram_hash, FeatureSpec};
 use crate::hash::fnv1a;
 use crate::index::FeatureIndex;
 use crate::labels::Label;
+use crate::lexicon::Lexicon;
 use crate::tokens::{tokenize, Words};
 use crate::weighting;
 use crate::wordcache::WordCache;
+
+/// How many sightings a word of the model's vocabulary is worth to the repairs: good
+/// evidence that the word exists.
+pub const VOCABULARY_WEIGHT: u32 = 3;
 
 /// The first bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"CYBCLAUS";
@@ -68,6 +74,8 @@ pub struct Model {
     bigram: Vec<bool>,
     /// The features of words already seen.
     words: WordCache,
+    /// The vocabulary's words, for repairing text (see [`Model::lexicon`]).
+    lexicon: Arc<Lexicon>,
 }
 
 /// A passage as a sparse, L2-normalised TF-IDF vector, plus what evidence needs.
@@ -109,7 +117,9 @@ impl Model {
         let index = FeatureIndex::new(data.vocab.iter().map(String::as_str))?;
         let by_feature = (0..k).map(|j| std::array::from_fn(|l| data.weights[l * k + j])).collect();
         let bigram = data.vocab.iter().map(|key| key.starts_with("b:")).collect();
-        Ok(Self { data, index, by_feature, bigram, words: WordCache::default() })
+        let mut lexicon = Lexicon::new();
+        lexicon.extend(data.vocab.iter().filter_map(|k| k.strip_prefix("w:")), VOCABULARY_WEIGHT);
+        Ok(Self { data, index, by_feature, bigram, words: WordCache::default(), lexicon: Arc::new(lexicon) })
     }
 
     pub fn data(&self) -> &ModelData {
@@ -153,9 +163,11 @@ impl Model {
         Self::new(data)
     }
 
-    /// The words a text-repairing lexicon should know: the model's unigrams.
-    pub fn vocabulary_words(&self) -> impl Iterator<Item = &str> {
-        self.data.vocab.iter().filter_map(|k| k.strip_prefix("w:"))
+    /// The words a text-repairing lexicon should know: the model's unigrams, each counted
+    /// [`VOCABULARY_WEIGHT`] times; built once, shared by every text's lexicon
+    /// ([`Lexicon::over`]).
+    pub fn lexicon(&self) -> Arc<Lexicon> {
+        Arc::clone(&self.lexicon)
     }
 
     /// Extracts and weights a passage's terms, in one pass over its characters (see

@@ -74,9 +74,8 @@ proptest! {
     /// original slice, repaired (see `check_spans`).
     #[test]
     fn segments_lie_in_order_inside_the_input(src in text(), g in granularity()) {
-        let mut lexicon = Lexicon::new();
+        let mut lexicon = Lexicon::over(CLASSIFIER.model().lexicon());
         lexicon.add_text(&src);
-        lexicon.extend(CLASSIFIER.model().vocabulary_words(), 3);
         let opts = SegmentOptions { granularity: g, ..SegmentOptions::default() };
         let segs = segment(&src, &lexicon, &opts);
         let spans: Vec<Span> = segs.iter().map(Span::from).collect();
