@@ -28,8 +28,12 @@ cargo build --release --target wasm32-unknown-unknown \
 rm -rf pkg
 mkdir -p pkg/node pkg/web
 echo "build-pkg: wasm-bindgen (nodejs, web)" >&2
-wasm-bindgen --target nodejs --out-dir pkg/node "$WASM"
-wasm-bindgen --target web --out-dir pkg/web "$WASM"
+# The name and producers sections only serve debuggers and profilers (about 10 KB
+# gzipped); the package ships without them. PROFILE_NAMES=1 keeps them for profiling.
+WB_FLAGS=()
+[ "${PROFILE_NAMES:-0}" = 1 ] || WB_FLAGS=(--remove-name-section --remove-producers-section)
+wasm-bindgen "${WB_FLAGS[@]}" --target nodejs --out-dir pkg/node "$WASM"
+wasm-bindgen "${WB_FLAGS[@]}" --target web --out-dir pkg/web "$WASM"
 # The generated typings are loosely typed (`any`); the package ships js/index.d.ts instead.
 rm -f pkg/node/*.d.ts pkg/web/*.d.ts
 # Both targets emit the same .wasm: ship it once (in web/, where browsers and bundlers
