@@ -26,7 +26,7 @@ mod lines;
 mod model;
 mod repair;
 #[cfg(test)]
-mod reference;
+mod reference_scorer;
 mod segment;
 mod span;
 mod sentences;
