@@ -10,7 +10,10 @@
 //! The public surface is what the CLI, the wasm binding, the tests and the fuzz targets
 //! use; the rest stays private.
 
+mod align;
 mod chunks;
+mod citations;
+mod compare;
 mod classify;
 mod context;
 mod error;
@@ -22,18 +25,26 @@ mod lang;
 mod lexicon;
 mod lines;
 mod model;
+mod reference;
 mod repair;
+mod safeguards;
 mod segment;
 mod span;
 mod sentences;
 mod structure;
 mod text;
 mod weighting;
+mod worddiff;
 
 pub mod metrics;
 #[cfg(feature = "train")]
 pub mod train;
 
+pub use citations::{citations, Citation, Target};
+pub use reference::{references, short as short_reference};
+pub use safeguards::{link as link_safeguards, Citer, PowerLinks, Reason, SafeguardLink, SafeguardMap, Unit, Via};
+pub use compare::{compare_documents, Change, CompareOptions, Comparison, LabelDelta, DEFAULT_THRESHOLD};
+pub use worddiff::{Op, Run};
 pub use chunks::{chunk_ranges, for_each_chunk, Chunk, Overview, DEFAULT_CHUNK_BYTES};
 pub use classify::{Classifier, ClassifyOptions, Document, LabelSummary, Passage, Scores, DEFAULT_CONTEXT, DEFAULT_EVIDENCE};
 pub use error::{Error, Result};
