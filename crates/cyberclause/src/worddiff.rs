@@ -99,12 +99,13 @@ fn middle<'s>(i0: usize, i1: usize, j0: usize, j1: usize, wa: &dyn Fn(usize) -> 
             ops.push((Op::Equal, i0 + i));
             i += 1;
             j += 1;
-        } else if j < m && (i == n || lcs[at(i, j + 1)] >= lcs[at(i + 1, j)]) {
-            ops.push((Op::Insert, j0 + j));
-            j += 1;
-        } else {
+        } else if i < n && (j == m || lcs[at(i + 1, j)] >= lcs[at(i, j + 1)]) {
+            // On a tie the deletion comes first: "[-two-] {+five+}" reads as a replacement.
             ops.push((Op::Delete, i0 + i));
             i += 1;
+        } else {
+            ops.push((Op::Insert, j0 + j));
+            j += 1;
         }
     }
 }
