@@ -44,9 +44,21 @@ impl Vocabulary {
             *counts.entry(id).or_insert(0) += 1;
         }
         let mut terms: Vec<(u32, u32)> = counts.into_iter().collect();
-        terms.sort_unstable();
+        insertion_sort(&mut terms);
         let norm = terms.iter().map(|&(_, c)| f64::from(c) * f64::from(c)).sum::<f64>().sqrt();
         Bag { terms, norm }
+    }
+}
+
+/// Sorts a passage's few terms (at most 150 words) in place. The standard library's sorts
+/// would add tens of kilobytes to the WebAssembly module for this one use.
+fn insertion_sort(v: &mut [(u32, u32)]) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && v[j - 1] > v[j] {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
     }
 }
 
@@ -98,8 +110,16 @@ pub fn align(old: &[Bag], new: &[Bag], threshold: f64) -> Vec<Pair> {
         (a0, b0) = (a + 1, b + 1);
     }
     moved(old, new, threshold.max(MOVED_SIMILARITY), &mut pairs);
-    pairs.sort_by_key(|p| p.new);
-    pairs
+    in_new_order(pairs, new.len())
+}
+
+/// The pairs ordered by new index (each new passage is in one pair at most).
+fn in_new_order(pairs: Vec<Pair>, n: usize) -> Vec<Pair> {
+    let mut slots: Vec<Option<Pair>> = vec![None; n];
+    for p in pairs {
+        slots[p.new] = Some(p);
+    }
+    slots.into_iter().flatten().collect()
 }
 
 /// Passages with the same bag once in each draft, kept in order (longest increasing run).
@@ -115,9 +135,13 @@ fn anchors(old: &[Bag], new: &[Bag]) -> Vec<(usize, usize)> {
         e.2 += 1;
         e.3 = Some(j);
     }
-    let mut unique: Vec<(usize, usize)> =
-        seen.values().filter(|e| e.0 == 1 && e.2 == 1).filter_map(|e| Some((e.1?, e.3?))).collect();
-    unique.sort_unstable();
+    // In old order, so no sort is needed.
+    let unique: Vec<(usize, usize)> = old
+        .iter()
+        .filter_map(|b| seen.get(b.terms.as_slice()))
+        .filter(|e| e.0 == 1 && e.2 == 1)
+        .filter_map(|e| Some((e.1?, e.3?)))
+        .collect();
     increasing(&unique)
 }
 
@@ -196,7 +220,10 @@ fn exact(old: &[Bag], new: &[Bag], a: Range, b: Range, t: f64, out: &mut Vec<Pai
 fn greedy(old: &[Bag], new: &[Bag], a: Range, b: Range, t: f64, out: &mut Vec<Pair>) {
     let mut j0 = b.start;
     for i in a {
-        let best = (j0..b.end.min(j0 + WINDOW)).map(|j| (j, cosine(&old[i], &new[j]))).filter(|&(_, s)| s >= t).max_by(|x, y| x.1.total_cmp(&y.1));
+        let best = (j0..b.end.min(j0 + WINDOW))
+            .map(|j| (j, cosine(&old[i], &new[j])))
+            .filter(|&(_, s)| s >= t)
+            .fold(None, |best: Option<(usize, f64)>, x| if best.is_some_and(|b| b.1 >= x.1) { best } else { Some(x) });
         if let Some((j, s)) = best {
             out.push(Pair { old: i, new: j, similarity: s, moved: false });
             j0 = j + 1;
@@ -204,7 +231,8 @@ fn greedy(old: &[Bag], new: &[Bag], a: Range, b: Range, t: f64, out: &mut Vec<Pa
     }
 }
 
-/// Pairs what is left unpaired, best first, when at least `t` similar: moved passages.
+/// Pairs what is left unpaired when at least `t` similar: moved passages. Each old passage
+/// in turn takes the most similar new passage still free.
 fn moved(old: &[Bag], new: &[Bag], t: f64, pairs: &mut Vec<Pair>) {
     let mut used_old = vec![false; old.len()];
     let mut used_new = vec![false; new.len()];
@@ -212,24 +240,18 @@ fn moved(old: &[Bag], new: &[Bag], t: f64, pairs: &mut Vec<Pair>) {
         used_old[p.old] = true;
         used_new[p.new] = true;
     }
-    let free_old: Vec<usize> = (0..old.len()).filter(|&i| !used_old[i]).collect();
-    let free_new: Vec<usize> = (0..new.len()).filter(|&j| !used_new[j]).collect();
-    if free_old.len().saturating_mul(free_new.len()) > MAX_CELLS {
+    let free_old = used_old.iter().filter(|u| !**u).count();
+    let free_new = used_new.iter().filter(|u| !**u).count();
+    if free_old.saturating_mul(free_new) > MAX_CELLS {
         return;
     }
-    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    for &i in &free_old {
-        for &j in &free_new {
-            let s = cosine(&old[i], &new[j]);
-            if s >= t {
-                candidates.push((s, i, j));
-            }
-        }
-    }
-    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    for (s, i, j) in candidates {
-        if !used_old[i] && !used_new[j] {
-            used_old[i] = true;
+    for i in (0..old.len()).filter(|&i| !used_old[i]) {
+        let best = (0..new.len())
+            .filter(|&j| !used_new[j])
+            .map(|j| (j, cosine(&old[i], &new[j])))
+            .filter(|&(_, s)| s >= t)
+            .fold(None, |best: Option<(usize, f64)>, x| if best.is_some_and(|b| b.1 >= x.1) { best } else { Some(x) });
+        if let Some((j, s)) = best {
             used_new[j] = true;
             pairs.push(Pair { old: i, new: j, similarity: s, moved: true });
         }

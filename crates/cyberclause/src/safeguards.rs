@@ -148,14 +148,18 @@ pub fn link(units: &[Unit<'_>]) -> SafeguardMap {
     let mut map = SafeguardMap::default();
     for p in (0..units.len()).filter(|&i| is(i, Label::ProceduralPower)) {
         let cited = cited_for(p, &places, &clauses, &refs);
-        let mut links: Vec<SafeguardLink> = safeguards
+        let found: Vec<SafeguardLink> = safeguards
             .iter()
             .filter_map(|&s| {
                 let (reason, via) = bears(&places[p], &places[s], s, &cited, &refs)?;
                 Some(SafeguardLink { safeguard: s, reference: refs[s].clone(), reason, via })
             })
             .collect();
-        links.sort_by_key(|l| (l.reason, l.safeguard));
+        // Strongest reason first, each in document order (a stable partition, no sort).
+        let links: Vec<SafeguardLink> = [Reason::SameArticle, Reason::Citation, Reason::SameSection]
+            .iter()
+            .flat_map(|r| found.iter().filter(move |l| l.reason == *r).cloned())
+            .collect();
         if links.is_empty() {
             map.unguarded.push(p);
         }
