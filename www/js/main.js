@@ -10,6 +10,8 @@ import { renderDetail } from './detail.js';
 import { applyFilter, stepFrom, keyTarget, moveTabStop, visiblePassages } from './nav.js';
 import { toCsv, toJson, download } from './exporter.js';
 import { registerServiceWorker } from './sw-register.js';
+import { renderSafeguards, renderSafeguardsMessage } from './safeguards-view.js';
+import { setupCompare, setupModes } from './compare-view.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -50,7 +52,8 @@ function startClassify(text) {
     say('loading');
     return;
   }
-  Object.assign(state, { text, passages: [], summary: [], language: 'unknown', selected: -1, running: true });
+  Object.assign(state, { text, passages: [], summary: [], language: 'unknown', selected: -1, running: true, links: null });
+  renderSafeguards($('powers'), null);
   renderSummary(ui.summary, []);
   showWarnings(check.warnings);
   clearDoc(ui.doc);
@@ -106,9 +109,34 @@ function onDone(msg) {
     return;
   }
   say(passageCount() === 1 ? 'doneOne' : 'done', { count: num(passageCount()), summary: summaryText(state.summary) });
+  linkSafeguards(state.job);
   const warnings = [...state.warnings];
   if (state.language === 'unknown') warnings.push('unknownLang');
   showWarnings(warnings);
+}
+
+/** The engine links powers to safeguards over the passages just shown (see safeguards-view.js). */
+function linkSafeguards(job) {
+  state.links = null;
+  renderSafeguardsMessage($('powers'), 'powersWorking');
+  state.engine.linkSafeguards(state.passages).then((map) => {
+    if (state.job !== job) return;
+    state.links = map;
+    renderSafeguards($('powers'), map, state.passages, selectIndex);
+  }, (err) => {
+    if (state.job === job) renderSafeguardsMessage($('powers'), 'powersFailed', { code: err.code, message: err.message });
+  });
+}
+
+/** Selects passage `index`, showing every label first if the filter hides it. */
+function selectIndex(index) {
+  const el = passageAt(ui.doc, index);
+  if (el && state.filter && !el.classList.contains('match')) {
+    state.filter = '';
+    ui.filter.value = '';
+    applyFilter(ui.doc, '');
+  }
+  select(el);
 }
 
 /** The engine is up: the labels and the model's information come from it. */
@@ -211,6 +239,8 @@ function switchLanguage() {
   renderSummary(ui.summary, state.summary);
   renderFilterOptions();
   renderDetail(ui.detail, state.text, state.passages[state.selected], state.selected, copyRecord);
+  if (state.links) renderSafeguards($('powers'), state.links, state.passages, selectIndex);
+  state.compare.relabel();
   const st = state.status;
   if (st && (st.key === 'done' || st.key === 'doneOne')) say(st.key, { count: num(passageCount()), summary: summaryText(state.summary) });
   else if (st) say(st.key, st.vars, st.kind);
@@ -218,6 +248,8 @@ function switchLanguage() {
 }
 
 function wire() {
+  state.compare = setupCompare({ root: $('compare'), engine: () => (state.ready ? state.engine : null), model: () => state.model });
+  setupModes({ classifyButton: $('mode-classify'), compareButton: $('mode-compare'), classifySections: [$('input'), $('results')], compareSection: $('compare') });
   ui.classify.addEventListener('click', () => startClassify(ui.text.value));
   ui.text.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) startClassify(ui.text.value);
