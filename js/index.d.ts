@@ -193,6 +193,12 @@ export interface PowerLinks {
   reference: string;
   /** Strongest reason first, then in document order; empty for a power with no safeguard. */
   safeguards: SafeguardLink[];
+  /**
+   * Safeguards of the same section not listed: past 20 same-section links per power (a
+   * long chapter without sections would tie every power to every safeguard in it). Links
+   * by article and by citation are always all listed.
+   */
+  more: number;
 }
 
 export interface SafeguardMap {

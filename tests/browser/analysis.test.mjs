@@ -11,6 +11,16 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { newContext, openPage, classify, screenshot, ROOT, SINGLE_URL, LONG, openSite, closeSite } from './helpers.mjs';
 
+const AXE = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8');
+
+/** No serious or critical axe-core violation (WCAG 2 A/AA), as the a11y test asks of the page. */
+async function audit(page, name) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`), [], `axe violations in ${name}`);
+}
+
 const fixture = (name) => readFileSync(join(ROOT, 'tests', 'fixtures', 'analysis', name), 'utf8');
 const TREATY = fixture('treaty.txt');
 const DRAFT1 = fixture('draft1.txt');
@@ -73,6 +83,7 @@ test('powers and safeguards: the treaty\'s known links, and each entry selects i
   assert.equal(await page.$eval('#filter', (s) => s.value), '');
   assert.ok(await page.$eval('#doc .passage.selected', (el) => el.getBoundingClientRect().height > 0), 'the passage is shown');
   await screenshot(page, 'powers-safeguards-en');
+  await audit(page, 'the powers and safeguards view');
   // French.
   await page.click('#lang-switch');
   assert.equal(await page.textContent('#powers-h'), 'Pouvoirs et garanties');
@@ -123,6 +134,7 @@ test('compare two drafts: known changes, word diff, both summaries, exports, Fre
   await compareDrafts(page);
   await checkComparison(page);
   await screenshot(page, 'compare-en');
+  await audit(page, 'the comparison');
 
   const json = JSON.parse((await download(page, '#compare-export-json')).text);
   assert.equal(json.old.inputLength, DRAFT1.length);
@@ -146,6 +158,7 @@ test('compare two drafts: known changes, word diff, both summaries, exports, Fre
   assert.equal(await page.textContent('.label-delta[data-label="cyber_dependent"] .change.changed del'), '−supprimé : two years.');
   assert.equal(await page.textContent('.compare-summary caption'), 'Les deux versions côte à côte');
   await screenshot(page, 'compare-fr');
+  await audit(page, 'the comparison in French');
   await page.click('#lang-switch');
   await page.click('#mode-classify');
   assert.ok(await page.isVisible('#input'));

@@ -114,5 +114,5 @@ test('linkSafeguards: anything but passages is refused with INVALID_PASSAGES', (
   }
   assert.deepEqual(esm.linkSafeguards([]), { powers: [], unguarded: [] });
   const alone = esm.linkSafeguards([{ label: 'procedural_power', text: 'The police may seize data.' }]);
-  assert.deepEqual(alone, { powers: [{ power: 0, reference: '', safeguards: [] }], unguarded: [0] });
+  assert.deepEqual(alone, { powers: [{ power: 0, reference: '', safeguards: [], more: 0 }], unguarded: [0] });
 });

@@ -134,7 +134,7 @@ function selectIndex(index) {
   if (el && state.filter && !el.classList.contains('match')) {
     state.filter = '';
     ui.filter.value = '';
-    applyFilter(ui.doc, '');
+    say('filterAll', { count: num(applyFilter(ui.doc, '')) });
   }
   select(el);
 }

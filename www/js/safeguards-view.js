@@ -21,6 +21,7 @@ addStrings({
   reasonSection: '{ref} subjects this section’s powers to {text}',
   reasonSafeguard: 'the safeguard cites {text}',
   noReference: 'passage {n}',
+  moreSection: '… and {count} more safeguards of the same section, not listed.',
 }, {
   powersHeading: 'Pouvoirs et garanties',
   powersHelp: 'Chaque pouvoir d’enquête du texte, avec les garanties qui s’y rapportent : dans le même article, dans un article qu’il cite ou qui le cite, ou dans la même section. Sélectionnez une entrée pour voir son passage.',
@@ -38,6 +39,7 @@ addStrings({
   reasonSection: '{ref} soumet les pouvoirs de cette section à {text}',
   reasonSafeguard: 'la garantie renvoie à {text}',
   noReference: 'passage {n}',
+  moreSection: '… et {count} autres garanties de la même section, non listées.',
 });
 
 const EXCERPT_WORDS = 18;
@@ -109,6 +111,7 @@ function powerItem(power, passages, onSelect) {
     list.append(item);
   }
   li.append(list);
+  if (power.more > 0) li.append(Object.assign(document.createElement('p'), { className: 'more', textContent: t('moreSection', { count: num(power.more) }) }));
   return li;
 }
 

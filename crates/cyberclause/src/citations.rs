@@ -112,7 +112,7 @@ fn article_list(w: &[Word], i: usize, out: &mut Vec<Citation>) -> Option<usize> 
         let Some(word) = w.get(j).filter(|x| is_number(&x.clean)) else { break };
         let key = number_key(&format!("{letter}{}", word.clean));
         if let (Some(from), Ok(to)) = (range_from.take(), key.parse::<u32>()) {
-            keys.extend((from + 1..to).take(50).map(|n| n.to_string()));
+            keys.extend((from.saturating_add(1)..to).take(50).map(|n| n.to_string()));
         }
         keys.push(key);
         j += 1;
@@ -223,5 +223,8 @@ mod tests {
         assert_eq!(targets("Article 15 of this Convention"), [art("15")]);
         assert!(targets("the article was cited; an article 12 years old").len() <= 1);
         assert!(targets("Nothing cited here at all.").is_empty());
+        // A range ending at the largest number, or backwards, expands to nothing more.
+        assert_eq!(targets("articles 4294967295 to 4294967295").len(), 2);
+        assert_eq!(targets("articles 9 to 3"), [art("9"), art("3")]);
     }
 }

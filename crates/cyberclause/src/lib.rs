@@ -42,7 +42,7 @@ pub mod train;
 
 pub use citations::{citations, Citation, Target};
 pub use reference::{references, short as short_reference};
-pub use safeguards::{link as link_safeguards, Citer, PowerLinks, Reason, SafeguardLink, SafeguardMap, Unit, Via};
+pub use safeguards::{link as link_safeguards, Citer, PowerLinks, Reason, SafeguardLink, SafeguardMap, Unit, Via, MAX_SECTION_LINKS};
 pub use compare::{compare_documents, Change, CompareOptions, Comparison, LabelDelta, DEFAULT_THRESHOLD};
 pub use worddiff::{Op, Run};
 pub use chunks::{chunk_ranges, for_each_chunk, Chunk, Overview, DEFAULT_CHUNK_BYTES};

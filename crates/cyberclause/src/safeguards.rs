@@ -83,7 +83,14 @@ pub struct PowerLinks {
     pub power: usize,
     pub reference: String,
     pub safeguards: Vec<SafeguardLink>,
+    /// Safeguards of the same section left out of `safeguards` past [`MAX_SECTION_LINKS`].
+    pub more: usize,
 }
+
+/// Same-section links listed per power: a long chapter without sections would otherwise
+/// tie every power to every safeguard in it (millions of links for a large code). Links
+/// by article and by citation are always listed.
+pub const MAX_SECTION_LINKS: usize = 20;
 
 /// Every power of a document with its safeguards; `unguarded` lists the powers with none.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
@@ -145,9 +152,19 @@ pub fn link(units: &[Unit<'_>]) -> SafeguardMap {
     let is = |i: usize, l: Label| units[i].kind == Kind::Passage && units[i].label == l;
     let safeguards: Vec<usize> = (0..units.len()).filter(|&i| is(i, Label::Safeguard)).collect();
     let clauses = section_clauses(&places);
+    let mut articles: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for (i, pl) in places.iter().enumerate() {
+        if let Some(a) = pl.article_path() {
+            articles.entry(a).or_default().push(i);
+        }
+    }
     let mut map = SafeguardMap::default();
     for p in (0..units.len()).filter(|&i| is(i, Label::ProceduralPower)) {
-        let cited = cited_for(p, &places, &clauses, &refs);
+        let own: &[usize] = match places[p].article_path() {
+            Some(a) => articles.get(a).map_or(&[], Vec::as_slice),
+            None => std::slice::from_ref(&p),
+        };
+        let cited = cited_for(p, own, &places, &clauses, &refs);
         let found: Vec<SafeguardLink> = safeguards
             .iter()
             .filter_map(|&s| {
@@ -156,14 +173,17 @@ pub fn link(units: &[Unit<'_>]) -> SafeguardMap {
             })
             .collect();
         // Strongest reason first, each in document order (a stable partition, no sort).
-        let links: Vec<SafeguardLink> = [Reason::SameArticle, Reason::Citation, Reason::SameSection]
+        let mut links: Vec<SafeguardLink> = [Reason::SameArticle, Reason::Citation, Reason::SameSection]
             .iter()
             .flat_map(|r| found.iter().filter(move |l| l.reason == *r).cloned())
             .collect();
+        let strong = links.iter().filter(|l| l.reason != Reason::SameSection).count();
+        let more = links.len().saturating_sub(strong + MAX_SECTION_LINKS);
+        links.truncate(links.len() - more);
         if links.is_empty() {
             map.unguarded.push(p);
         }
-        map.powers.push(PowerLinks { power: p, reference: refs[p].clone(), safeguards: links });
+        map.powers.push(PowerLinks { power: p, reference: refs[p].clone(), safeguards: links, more });
     }
     map
 }
@@ -179,17 +199,14 @@ fn section_clauses(places: &[Place]) -> Vec<usize> {
         .collect()
 }
 
-/// The articles cited for power `p`, by key: by a passage of its own article (or itself
-/// when it has none), or by a clause of a unit that holds it.
-fn cited_for(p: usize, places: &[Place], clauses: &[usize], refs: &[String]) -> HashMap<String, Via> {
+/// The articles cited for power `p`, by key: by a passage of its own article (`own`: the
+/// article's units, or the power alone when it has none), or by a clause of a unit that
+/// holds it.
+fn cited_for(p: usize, own: &[usize], places: &[Place], clauses: &[usize], refs: &[String]) -> HashMap<String, Via> {
     let mine = &places[p];
     let mut out: HashMap<String, Via> = HashMap::new();
-    let own = |j: usize| match mine.article_path() {
-        Some(a) => places[j].article_path() == Some(a),
-        None => j == p,
-    };
     let via = |by, j: usize, c: &Citation| Via { by, passage: j, reference: refs[j].clone(), text: c.text.clone() };
-    for j in (0..places.len()).filter(|&j| own(j)) {
+    for &j in own {
         for c in &places[j].cites {
             if let Target::Article(k) = &c.target {
                 out.entry(k.clone()).or_insert_with(|| via(Citer::Power, j, c));

@@ -5,6 +5,7 @@
 
 use cyberclause::{
     link_safeguards, Citer, Classifier, ClassifyOptions, CompareOptions, Comparison, Document, Kind, Label, Op, Reason, Unit,
+    MAX_SECTION_LINKS,
 };
 
 fn fixture(name: &str) -> String {
@@ -86,6 +87,27 @@ fn same_section_and_a_safeguard_citing_the_power() {
     assert_eq!((second.safeguards[0].safeguard, second.safeguards[0].reason), (3, Reason::Citation));
     assert_eq!(second.safeguards[0].via.as_ref().unwrap().by, Citer::Safeguard);
     assert!(map.unguarded.is_empty());
+}
+
+/// A large chapter with no sections: every power shares the section of every safeguard.
+/// Same-section links are capped (the rest counted in `more`), links by article and by
+/// citation are all kept, and the whole stays quick.
+#[test]
+fn a_long_flat_chapter_stays_bounded() {
+    let mut items = Vec::new();
+    for a in 0..3000 {
+        let label = if a % 2 == 0 { Label::ProceduralPower } else { Label::Safeguard };
+        let text = if a == 0 { "The police may seize data, as Article 2999 allows." } else { "Text of the article, long enough." };
+        items.push((label, path(&["Chapter I", &format!("Article {a}")]), text));
+    }
+    let started = std::time::Instant::now();
+    let map = link_safeguards(&units(&items));
+    assert!(started.elapsed().as_secs_f64() < 20.0, "{:?}", started.elapsed());
+    assert_eq!(map.powers.len(), 1500);
+    assert!(map.powers.iter().all(|p| p.safeguards.len() <= MAX_SECTION_LINKS + 1 && p.more + p.safeguards.len() >= 1500));
+    let first = &map.powers[0];
+    assert_eq!((first.safeguards[0].safeguard, first.safeguards[0].reason), (2999, Reason::Citation));
+    assert_eq!(first.safeguards.len(), MAX_SECTION_LINKS + 1);
 }
 
 #[test]
