@@ -97,10 +97,26 @@ test('powers and safeguards: the treaty\'s known links, and each entry selects i
   await context.close();
 });
 
+/** Drops a file on a draft's box the way a browser does (DataTransfer with a File). */
+function dropOn(page, textarea, name, content, type) {
+  return page.evaluate(([id, n, c, t]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([c], n, { type: t }));
+    const zone = document.getElementById(id).closest('.dropzone');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [textarea, name, content, type]);
+}
+
 async function compareDrafts(page) {
   await page.click('#mode-compare');
   assert.equal(await page.isVisible('#input'), false, 'the single-text input is out of the way');
   await page.fill('#compare-old', DRAFT1);
+  // The later draft arrives as a dropped HTML file: reduced to its text, nothing runs.
+  const html = `<html><body><script>window.__ran = true;</script>${DRAFT2.split('\n\n').map((p) => `<p>${p}</p>`).join('')}</body></html>`;
+  await dropOn(page, 'compare-new', 'draft2.html', html, 'text/html');
+  await page.waitForFunction(() => document.getElementById('compare-new').value.includes('Article 6 – Remedies'));
+  assert.equal(await page.evaluate(() => window.__ran), undefined);
   await page.fill('#compare-new', DRAFT2);
   await page.click('#compare-run');
   await page.waitForFunction(() => /Compared\.|Comparaison faite\./.test(document.getElementById('compare-status').textContent), null, { timeout: LONG });

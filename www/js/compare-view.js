@@ -79,7 +79,9 @@ function draftBox(id, key, onError) {
   box.addEventListener('drop', (e) => {
     e.preventDefault();
     box.classList.remove('over');
-    take(e.dataTransfer && e.dataTransfer.files[0]);
+    const dt = e.dataTransfer;
+    if (dt && dt.files[0]) take(dt.files[0]);
+    else if (dt && dt.getData('text/plain')) area.value = dt.getData('text/plain');
   });
   return { box, area };
 }
