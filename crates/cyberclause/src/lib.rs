@@ -7,6 +7,10 @@
 //! `chunks` for text of any size). Training (`train`, feature "train") and [`metrics`] are
 //! for the CLI.
 //!
+//! Analyses of classified text: `reference` (a passage's "Art. 19 §3"), `citations` and
+//! `safeguards` (each procedural power with the safeguards that bear on it), `align`,
+//! `worddiff` and `compare` (two drafts compared label by label).
+//!
 //! The public surface is what the CLI, the wasm binding, the tests and the fuzz targets
 //! use; the rest stays private.
 
