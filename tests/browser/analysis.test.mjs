@@ -83,6 +83,7 @@ test('powers and safeguards: the treaty\'s known links, and each entry selects i
   assert.equal(await page.$eval('#filter', (s) => s.value), '');
   assert.ok(await page.$eval('#doc .passage.selected', (el) => el.getBoundingClientRect().height > 0), 'the passage is shown');
   await screenshot(page, 'powers-safeguards-en');
+  await page.locator('#powers').screenshot({ path: `${ROOT}tests/artifacts/powers-view.png` });
   await audit(page, 'the powers and safeguards view');
   // French.
   await page.click('#lang-switch');
@@ -150,6 +151,7 @@ test('compare two drafts: known changes, word diff, both summaries, exports, Fre
   await compareDrafts(page);
   await checkComparison(page);
   await screenshot(page, 'compare-en');
+  await page.locator('#compare-results').screenshot({ path: `${ROOT}tests/artifacts/compare-view.png` });
   await audit(page, 'the comparison');
 
   const json = JSON.parse((await download(page, '#compare-export-json')).text);

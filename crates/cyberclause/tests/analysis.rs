@@ -162,3 +162,56 @@ fn comparing_a_draft_with_itself_changes_nothing() {
     assert_eq!(cmp.labels.iter().map(|d| d.unchanged).sum::<usize>(), 6);
     assert!(cmp.label_changes.is_empty());
 }
+
+mod arbitrary {
+    //! Nothing panics on any text: citations, references, links and comparisons of
+    //! generated text mixing structure words, citations and arbitrary characters; and a
+    //! comparison's offsets fall on each draft's character boundaries.
+    use super::*;
+    use cyberclause::citations;
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    static CLASSIFIER: LazyLock<Classifier> = LazyLock::new(classifier);
+
+    const PIECES: &[&str] = &[
+        "Article 5 – Search\n\n", "Art. L. 34-1\n", "Section 2 – Procedural law\n\n", "Chapitre II\n\n", "1. ", "2. ", "a) ",
+        "II. – ", "1° ", "the powers in this Section are subject to Article ", "cette section ", "articles 16 à ", " and ",
+        "Each Party shall empower its authorities to seize data. ", "A judge must authorise it and the person may appeal. ",
+        "of the International Covenant ", "4294967295 ", "to ", "999 ", "\n\n", "é", "😀", "\u{200B}", "\0", "(", ")", "§",
+        "l’article ", "L. ", "premier ", "-", ",",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop_oneof![4 => prop::sample::select(PIECES).prop_map(str::to_string), 1 => any::<String>()], 0..40)
+            .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn links_and_citations_never_panic(t in text()) {
+            let _ = citations(&t);
+            let doc = CLASSIFIER.classify(&t, &ClassifyOptions::default()).unwrap();
+            let map = doc.safeguard_links();
+            for p in &map.powers {
+                prop_assert_eq!(doc.passages[p.power].label, Label::ProceduralPower);
+                prop_assert!(p.safeguards.iter().all(|l| doc.passages[l.safeguard].label == Label::Safeguard));
+            }
+        }
+
+        #[test]
+        fn comparisons_never_panic_and_point_into_each_draft(a in text(), b in text()) {
+            let cmp = CLASSIFIER.compare(&a, &b, &CompareOptions::default()).unwrap();
+            for c in cmp.labels.iter().flat_map(|d| &d.changed).chain(&cmp.label_changes) {
+                for r in &c.diff {
+                    if let Some(s) = r.old { prop_assert!(a.get(s.start..s.end).is_some()); }
+                    if let Some(s) = r.new { prop_assert!(b.get(s.start..s.end).is_some()); }
+                }
+            }
+            let counted: usize = cmp.labels.iter().map(|d| d.added.len() + d.changed.len() + d.unchanged).sum();
+            prop_assert_eq!(counted, cmp.new.passages.iter().filter(|p| p.kind == Kind::Passage).count());
+        }
+    }
+}
