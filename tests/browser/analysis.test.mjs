@@ -138,6 +138,7 @@ async function checkComparison(page) {
   assert.equal(await page.textContent(`${change} ins`), '+inserted: five years and a fine.');
   assert.equal(await page.$eval(`${change} del`, (e) => getComputedStyle(e).textDecorationLine), 'line-through');
   assert.match(await page.textContent('.label-changes'), /Art\. 6 → Art\. 5: none of these → safeguard/);
+  assert.match(await page.textContent('.label-delta[data-label="safeguard"] .change.changed'), /Art\. 6 → Art\. 5 \(similarity 79[.,]9\s?%, none of these → safeguard\)/);
 }
 
 async function download(page, selector) {

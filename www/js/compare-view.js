@@ -133,7 +133,8 @@ function changeItem(kind, children) {
 function changedEntry(cmp, c) {
   const [o, n] = [cmp.old.passages[c.old], cmp.new.passages[c.new]];
   const refs = `${o.reference || '—'} → ${n.reference || '—'}`;
-  const notes = [t('similarity', { pct: pct(c.similarity) }), ...(c.moved ? [t('movedNote')] : [])].join(', ');
+  const relabelled = c.oldLabel !== c.newLabel ? [t('relabelled', { old: labelName(c.oldLabel), new: labelName(c.newLabel) })] : [];
+  const notes = [t('similarity', { pct: pct(c.similarity) }), ...(c.moved ? [t('movedNote')] : []), ...relabelled].join(', ');
   const li = changeItem('changed', [el('span', { className: 'ref', textContent: refs }), ` (${notes})`, renderDiff(c.diff)]);
   li.dataset.old = String(c.old);
   li.dataset.new = String(c.new);
