@@ -122,25 +122,34 @@ fn in_new_order(pairs: Vec<Pair>, n: usize) -> Vec<Pair> {
     slots.into_iter().flatten().collect()
 }
 
+/// How often a bag occurs in each draft, and where it was last seen.
+#[derive(Default)]
+struct Seen {
+    old: usize,
+    at_old: Option<usize>,
+    new: usize,
+    at_new: Option<usize>,
+}
+
 /// Passages with the same bag once in each draft, kept in order (longest increasing run).
 fn anchors(old: &[Bag], new: &[Bag]) -> Vec<(usize, usize)> {
-    let mut seen: HashMap<&[(u32, u32)], (usize, Option<usize>, usize, Option<usize>)> = HashMap::new();
+    let mut seen: HashMap<&[(u32, u32)], Seen> = HashMap::new();
     for (i, b) in old.iter().enumerate().filter(|(_, b)| b.norm > 0.0) {
-        let e = seen.entry(&b.terms).or_insert((0, None, 0, None));
-        e.0 += 1;
-        e.1 = Some(i);
+        let e = seen.entry(&b.terms).or_default();
+        e.old += 1;
+        e.at_old = Some(i);
     }
     for (j, b) in new.iter().enumerate().filter(|(_, b)| b.norm > 0.0) {
-        let e = seen.entry(&b.terms).or_insert((0, None, 0, None));
-        e.2 += 1;
-        e.3 = Some(j);
+        let e = seen.entry(&b.terms).or_default();
+        e.new += 1;
+        e.at_new = Some(j);
     }
     // In old order, so no sort is needed.
     let unique: Vec<(usize, usize)> = old
         .iter()
         .filter_map(|b| seen.get(b.terms.as_slice()))
-        .filter(|e| e.0 == 1 && e.2 == 1)
-        .filter_map(|e| Some((e.1?, e.3?)))
+        .filter(|e| e.old == 1 && e.new == 1)
+        .filter_map(|e| Some((e.at_old?, e.at_new?)))
         .collect();
     increasing(&unique)
 }

@@ -79,7 +79,7 @@ fn opening(text: &str) -> Option<Opening> {
     if tail.starts_with('°') && body.chars().all(|c| c.is_ascii_digit()) {
         return Some(Opening::Point(format!("{body}°")));
     }
-    if !closed && !(parens && tail.starts_with(')')) {
+    if !(closed || parens && tail.starts_with(')')) {
         return None;
     }
     if body.chars().all(|c| c.is_ascii_digit()) {
