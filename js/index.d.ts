@@ -75,6 +75,12 @@ export interface Passage {
   kind: "passage" | "heading";
   /** The headings above, outermost first, e.g. `["Chapter II", "Section 2", "Article 19"]`. */
   path: string[];
+  /**
+   * A short reference built from `path` and the passage's own number: `"Art. 19 §3"`,
+   * `"Art. L. 34-1 §II 1°"`, `"Art. 6 §2 b)"`; the innermost keyword heading when no
+   * article is open (`"Section 2"`); `""` when there is nothing to cite.
+   */
+  reference: string;
 }
 
 /** Per-label totals of a document. */
@@ -142,10 +148,122 @@ export type ErrorCode =
   | "CORRUPT_MODEL"
   | "INVALID_MODEL"
   | "NOT_A_FUNCTION"
+  | "INVALID_PASSAGES"
+  | "NOT_SUPPORTED"
   | "WORKER_FAILED"
   | "WORKER_TERMINATED"
   | "ABORTED"
   | "INTERNAL";
+
+/**
+ * Why a safeguard bears on a power, strongest first: both under the same innermost
+ * article heading; a citation (see `SafeguardVia`); both under the same headings above
+ * their articles.
+ */
+export type SafeguardReason = "same_article" | "citation" | "same_section";
+
+/** The citation behind a link by citation. */
+export interface SafeguardVia {
+  /**
+   * `"power"`: a passage of the power's article cites the safeguard's article;
+   * `"section"`: a clause of the power's section ("the powers … in this Section are subject
+   * to … Article 15") cites it; `"safeguard"`: the safeguard cites the power's article or
+   * its section ("this Section", "Section 2").
+   */
+  by: "power" | "section" | "safeguard";
+  /** Index of the citing passage. */
+  passage: number;
+  reference: string;
+  /** The words cited: `"Article 15"`, `"this Section"`. */
+  text: string;
+}
+
+export interface SafeguardLink {
+  /** Index of the safeguard passage (in the array given to `linkSafeguards`). */
+  safeguard: number;
+  reference: string;
+  reason: SafeguardReason;
+  /** Set for a link by citation, else `null`. */
+  via: SafeguardVia | null;
+}
+
+export interface PowerLinks {
+  /** Index of the procedural-power passage. */
+  power: number;
+  reference: string;
+  /** Strongest reason first, then in document order; empty for a power with no safeguard. */
+  safeguards: SafeguardLink[];
+  /**
+   * Safeguards of the same section not listed: past 20 same-section links per power (a
+   * long chapter without sections would tie every power to every safeguard in it). Links
+   * by article and by citation are always all listed.
+   */
+  more: number;
+}
+
+export interface SafeguardMap {
+  /** Every passage labelled `procedural_power`, in document order. */
+  powers: PowerLinks[];
+  /** Indices of the powers with no safeguard. */
+  unguarded: number[];
+}
+
+export interface CompareOptions extends ClassifyOptions {
+  /**
+   * Least similarity (cosine of word counts, numbers left out) for two passages to be
+   * aligned, above 0 and at most 1. Default 0.5.
+   */
+  threshold?: number;
+}
+
+/** A run of words with the same fate; offsets are UTF-16 units into each draft. */
+export interface DiffRun {
+  op: "equal" | "insert" | "delete";
+  /** The words as written (the new draft's for an equal run). */
+  text: string;
+  /** Where they stand in the old draft (equal and deleted runs), else `null`. */
+  old: { start: number; end: number } | null;
+  /** Where they stand in the new draft (equal and inserted runs), else `null`. */
+  new: { start: number; end: number } | null;
+}
+
+/** An old passage and the new passage that continues it. */
+export interface PassageChange {
+  /** Index into `old.passages`. */
+  old: number;
+  /** Index into `new.passages`. */
+  new: number;
+  /** 0..1. */
+  similarity: number;
+  /** Aligned out of order: the passage moved. */
+  moved: boolean;
+  oldLabel: LabelId;
+  newLabel: LabelId;
+  diff: DiffRun[];
+}
+
+/** What happened to one label's passages between the drafts. */
+export interface LabelDelta {
+  label: LabelId;
+  /** Indices into `new.passages`. */
+  added: number[];
+  /** Indices into `old.passages`. */
+  removed: number[];
+  /** Aligned pairs whose new passage has this label and whose words changed, or which moved. */
+  changed: PassageChange[];
+  /** Aligned pairs with this label, same words, same place. */
+  unchanged: number;
+}
+
+export interface Comparison {
+  old: ClassifiedDocument;
+  new: ClassifiedDocument;
+  /** One per label, in score order. */
+  labels: LabelDelta[];
+  /** Aligned pairs whose label differs between the drafts. */
+  labelChanges: PassageChange[];
+  threshold: number;
+}
 
 /** What the package throws: a plain `Error` with a stable `code`. */
 export interface CyberclauseError extends Error {
@@ -176,6 +294,20 @@ export declare function classifyChunks(
 /** Classifies `text` as one passage (no segmentation) with the bundled model; up to 16 MiB of UTF-8. */
 export declare function classifyPassage(text: string, options?: ClassifyOptions | null): Passage;
 
+/**
+ * Each procedural power among `passages` (as `classify` returns them: `label`, `kind`,
+ * `path` and `text` are read) with the safeguards that bear on it, and the powers with
+ * none. Throws `INVALID_PASSAGES` for anything else.
+ */
+export declare function linkSafeguards(passages: Passage[]): SafeguardMap;
+
+/**
+ * Classifies two drafts with the bundled model, aligns their passages by similarity, and
+ * says per label what was added, removed and changed (with a word diff), and which
+ * passages changed label.
+ */
+export declare function compare(oldText: string, newText: string, options?: CompareOptions | null): Comparison;
+
 /** The six labels, in score order, with names and definitions in English and French. */
 export declare function labels(): LabelInfo[];
 
@@ -193,6 +325,7 @@ export declare class Classifier {
     onChunk: (chunk: Chunk) => void,
   ): DocumentOverview;
   classifyPassage(text: string, options?: ClassifyOptions | null): Passage;
+  compare(oldText: string, newText: string, options?: CompareOptions | null): Comparison;
   modelInfo(): ModelInfo;
   /** Releases the model's WebAssembly memory now rather than at garbage collection. */
   free(): void;

@@ -1,5 +1,5 @@
 // Types of `cyberclause/worker` (hand-written; the same for every entry point).
-import type { ClassifiedDocument, ClassifyOptions, LabelInfo, ModelInfo, Passage } from "./index.js";
+import type { ClassifiedDocument, ClassifyOptions, Comparison, CompareOptions, LabelInfo, ModelInfo, Passage, SafeguardMap } from "./index.js";
 
 /** Progress of one request, reported once per chunk (see `ClassifyOptions.chunkBytes`). */
 export interface WorkerProgress {
@@ -33,6 +33,13 @@ export interface WorkerClassifier {
    * another.
    */
   classify(text: string, options?: WorkerClassifyOptions | null): Promise<ClassifiedDocument>;
+  /**
+   * Two drafts compared off the calling thread: resolves to what `compare(oldText,
+   * newText, options)` returns. `options.signal` cancels it as for `classify`.
+   */
+  compare(oldText: string, newText: string, options?: (CompareOptions & Pick<WorkerClassifyOptions, "signal">) | null): Promise<Comparison>;
+  /** What `linkSafeguards(passages)` returns, computed in the worker. */
+  linkSafeguards(passages: Passage[]): Promise<SafeguardMap>;
   /** The six labels, as `labels()` returns them, and `modelInfo()` of the bundled model. */
   info(): Promise<{ labels: LabelInfo[]; model: ModelInfo }>;
   /** Stops the worker; pending and later requests reject with `WORKER_TERMINATED`. */

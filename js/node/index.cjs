@@ -7,6 +7,8 @@ module.exports = {
   classify: wasm.classify,
   classifyChunks: wasm.classifyChunks,
   classifyPassage: wasm.classifyPassage,
+  compare: wasm.compare,
+  linkSafeguards: wasm.linkSafeguards,
   labels: wasm.labels,
   modelInfo: wasm.modelInfo,
   Classifier: wasm.Classifier,

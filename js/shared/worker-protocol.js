@@ -3,6 +3,8 @@
 // web/ as is and into node/ as CommonJS (the `export` keywords become module.exports).
 //
 // main -> worker  { id, text, options }                 classify
+//                 { id, type: 'compare', oldText, newText, options }   two drafts compared
+//                 { id, type: 'safeguards', passages }   powers linked to their safeguards
 //                 { id, type: 'info' }                   labels and model information
 //                 { id, type: 'cancel' }                 drop request `id` if not started
 //                 { type: 'init', wasm, gzip }           (web only) compile these bytes
@@ -12,6 +14,7 @@
 //                 the chunk with its remaining passages
 //                 { id, type: 'done', language, summary }
 //                 { id, type: 'info', labels, model }
+//                 { id, type: 'result', result }         (compare, safeguards)
 //                 { id, type: 'error', code, message }
 
 /** A plain Error with a stable `code`, as the package's synchronous API throws. */
@@ -48,9 +51,24 @@ export function serve(classifyChunks, message, post) {
 }
 
 /**
+ * Worker side: one call that returns its result whole (`compare`, `linkSafeguards`). Never
+ * throws: a failure, or an export this build lacks, becomes an `error` message.
+ */
+export function answer(fn, args, message, post) {
+  const id = message && message.id;
+  try {
+    if (typeof fn !== 'function') throw codedError('NOT_SUPPORTED', `this worker cannot do '${message.type}'`);
+    post({ id, type: 'result', result: fn(...args) });
+  } catch (e) {
+    const code = e && typeof e.code === 'string' ? e.code : 'INTERNAL';
+    post({ id, type: 'error', code, message: String((e && e.message) || e) });
+  }
+}
+
+/**
  * Worker side, for several requests: they run one at a time, in order, each after the
  * messages already posted have arrived, so a `cancel` sent after a request drops it if it
- * has not started. `api` is `{ classifyChunks, labels, modelInfo }` (the wasm exports), or
+ * has not started. `api` is `{ classifyChunks, labels, modelInfo, compare, linkSafeguards }` (the wasm exports), or
  * a promise of it (the module may still be loading). Returns `receive(message)`.
  */
 export function createServer(api, post) {
@@ -78,6 +96,10 @@ export function createServer(api, post) {
       }
       if (message.type === 'info') {
         post({ id: message.id, type: 'info', labels: ready.labels(), model: ready.modelInfo() });
+      } else if (message.type === 'compare') {
+        answer(ready.compare, [message.oldText, message.newText, message.options], message, post);
+      } else if (message.type === 'safeguards') {
+        answer(ready.linkSafeguards, [message.passages], message, post);
       } else {
         serve(ready.classifyChunks, message, post);
       }
@@ -120,6 +142,8 @@ export function createClient(port) {
     } else if (message.type === 'passages') {
       // The first parts of a chunk: kept until the chunk's own message completes it.
       for (const p of message.passages) request.parts.push(p);
+    } else if (message.type === 'result') {
+      settle(message.id).resolve(message.result);
     } else if (message.type === 'chunk') {
       const chunkPassages = request.parts.length ? request.parts.concat(message.chunk.passages) : message.chunk.passages;
       request.parts = [];
@@ -165,8 +189,45 @@ export function createClient(port) {
     if (signal && signal.aborted) return Promise.reject(codedError('ABORTED', 'the request was cancelled'));
     const id = nextId++;
     const promise = request({ id, text, options: rest }, { onProgress, total: text.length, passages: [], parts: [] });
-    // Aborting drops a request that has not started; one that has started runs to its end
-    // in the worker, but its promise rejects at once and its results are ignored.
+    abortable(id, signal);
+    return promise;
+  }
+
+  /** Splits `signal` off the options (the rest goes to the worker). */
+  function split(options) {
+    if (options !== null && typeof options === 'object' && !Array.isArray(options)) {
+      const { signal, ...rest } = options;
+      return { signal, rest };
+    }
+    return { signal: undefined, rest: options };
+  }
+
+  /** Two drafts compared in the worker: resolves to what `compare(oldText, newText, options)` returns. */
+  function compare(oldText, newText, options) {
+    if (broken) return Promise.reject(codedError(broken.code, broken.message));
+    if (typeof oldText !== 'string' || typeof newText !== 'string') {
+      return Promise.reject(codedError('NOT_A_STRING', 'both drafts must be strings'));
+    }
+    const { signal, rest } = split(options);
+    if (signal && signal.aborted) return Promise.reject(codedError('ABORTED', 'the request was cancelled'));
+    const id = nextId++;
+    const promise = request({ id, type: 'compare', oldText, newText, options: rest }, {});
+    abortable(id, signal);
+    return promise;
+  }
+
+  /** The powers among `passages` linked to their safeguards: what `linkSafeguards(passages)` returns. */
+  function linkSafeguards(passages) {
+    if (broken) return Promise.reject(codedError(broken.code, broken.message));
+    if (!Array.isArray(passages)) return Promise.reject(codedError('INVALID_PASSAGES', 'passages must be an array'));
+    // Only what the engine reads travels to the worker.
+    const slim = passages.map((p) => ({ label: p && p.label, kind: p && p.kind, path: p && p.path, text: p && p.text }));
+    return request({ id: nextId++, type: 'safeguards', passages: slim }, {});
+  }
+
+  // Aborting drops a request that has not started; one that has started runs to its end
+  // in the worker, but its promise rejects at once and its results are ignored.
+  function abortable(id, signal) {
     if (signal && typeof signal.addEventListener === 'function') {
       signal.addEventListener('abort', () => {
         if (!pending.has(id)) return;
@@ -178,7 +239,6 @@ export function createClient(port) {
         settle(id).reject(codedError('ABORTED', 'the request was cancelled'));
       }, { once: true });
     }
-    return promise;
   }
 
   /** Posts `message` and keeps what its replies need; resolves or rejects on them. */
@@ -208,5 +268,5 @@ export function createClient(port) {
     port.terminate();
   }
 
-  return { receive, fail, classifier: { classify, info, terminate } };
+  return { receive, fail, classifier: { classify, compare, linkSafeguards, info, terminate } };
 }

@@ -3,10 +3,10 @@
 // before the wasm is ready wait for it, in order. A page that may not fetch (a single
 // HTML file with `connect-src 'none'`) posts `{ type: 'init', wasm, gzip }` first, with
 // the module's bytes (gzip-compressed when `gzip` is true), and nothing is fetched.
-import init, { initSync, classifyChunks, labels, modelInfo } from './cyberclause_wasm.js';
+import init, { initSync, classifyChunks, labels, modelInfo, compare, linkSafeguards } from './cyberclause_wasm.js';
 import { createServer } from './worker-protocol.js';
 
-const exports = { classifyChunks, labels, modelInfo };
+const exports = { classifyChunks, labels, modelInfo, compare, linkSafeguards };
 let ready = null;
 
 async function gunzip(bytes) {

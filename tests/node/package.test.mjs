@@ -46,8 +46,10 @@ after(() => {
   installed?.remove();
 });
 
-test('the tarball is within the 400 KB budget and ships the wasm once', () => {
-  assert.ok(statSync(tarball()).size <= 400_000, `${statSync(tarball()).size} bytes`);
+// The budget was 400 KB; the powers-and-safeguards links and the comparison of two drafts
+// (references, citations, alignment, word diff) add about 33 KB of gzipped wasm.
+test('the tarball is within the 440 KB budget and ships the wasm once', () => {
+  assert.ok(statSync(tarball()).size <= 440_000, `${statSync(tarball()).size} bytes`);
   const pkg = join(dir, 'node_modules', 'cyberclause');
   assert.ok(statSync(join(pkg, 'web', 'cyberclause_wasm_bg.wasm')).isFile());
   assert.throws(() => statSync(join(pkg, 'node', 'cyberclause_wasm_bg.wasm')), { code: 'ENOENT' });

@@ -30,6 +30,7 @@ const infos: LabelInfo[] = cc.labels();
 const info: ModelInfo = cc.modelInfo();
 const model = new cc.Classifier(new Uint8Array(8));
 const again: ClassifiedDocument = model.classify(text);
+const cmp2: Comparison = model.compare(text, text);
 model.free();
 try { cc.classify(text); } catch (e) { const code: ErrorCode = (e as CyberclauseError).code; }
 const wc: WorkerClassifier = ${worker}.createWorkerClassifier();
@@ -37,7 +38,16 @@ const later: Promise<ClassifiedDocument> = wc.classify(text, {
   evidence: 2,
   onProgress: (progress: WorkerProgress) => { const done: number = progress.done + progress.total + progress.passages.length; },
 });
+const ref: string | undefined = first?.reference;
+const cmp: Comparison = cc.compare(text, text, { threshold: 0.6, context: 0.5 });
+const run: DiffRun | undefined = cmp.labels[0]?.changed[0]?.diff[0];
+const links: SafeguardMap = cc.linkSafeguards(doc.passages);
+const why: SafeguardReason | undefined = links.powers[0]?.safeguards[0]?.reason;
+const laterCmp: Promise<Comparison> = wc.compare(text, text, { threshold: 0.7 });
+const laterLinks: Promise<SafeguardMap> = wc.linkSafeguards(doc.passages);
 wc.terminate();
+// @ts-expect-error the threshold is a number
+cc.compare(text, text, { threshold: "high" });
 // @ts-expect-error text must be a string
 cc.classify(42);
 // @ts-expect-error granularity is one of three words
@@ -48,9 +58,9 @@ doc.passages[0]?.scores.hacking;
 cc.classify(text, { onProgress: () => {} });
 // @ts-expect-error the worker's classify is asynchronous
 const sync: ClassifiedDocument = wc.classify(text);
-export { label, p, lang, share, one, max, overview, infos, info, again, later, sync };
+export { label, p, lang, share, one, max, overview, infos, info, again, later, sync, ref, cmp, run, links, why, cmp2, laterCmp, laterLinks };
 `;
-const TYPES = 'ClassifiedDocument, Passage, LabelId, Chunk, DocumentOverview, LabelInfo, ModelInfo, ErrorCode, CyberclauseError';
+const TYPES = 'ClassifiedDocument, Passage, LabelId, Chunk, DocumentOverview, LabelInfo, ModelInfo, ErrorCode, CyberclauseError, Comparison, DiffRun, SafeguardMap, SafeguardReason';
 const WORKER_TYPES = 'WorkerClassifier, WorkerProgress';
 
 let project;

@@ -28,7 +28,9 @@ function policy(script, style) {
 
 export function buildSingle({ www, pkgWeb, out }) {
   const html = readFileSync(join(www, 'index.html'), 'utf8');
-  const css = `\n${readFileSync(join(www, 'css', 'style.css'), 'utf8')}`;
+  // Every stylesheet the page links, in order, becomes one inline style.
+  const sheets = [...html.matchAll(/<link rel="stylesheet" href="css\/([\w-]+\.css)">\n?/g)];
+  const css = sheets.map((m) => `\n${readFileSync(join(www, 'css', m[1]), 'utf8')}`).join('');
   const main = `\n${bundle(join(www, 'js', 'main.js'), {
     replace: { 'worker.js': join(pkgWeb, 'worker.js'), 'worker-protocol.js': join(pkgWeb, 'worker-protocol.js') },
   })}`;
@@ -45,6 +47,7 @@ export function buildSingle({ www, pkgWeb, out }) {
     `<meta http-equiv="Content-Security-Policy" content="${policy(main, css)}">`);
   page = replaceOnce(page, /<link rel="icon" href="favicon.svg">\n/, '');
   page = replaceOnce(page, /<link rel="stylesheet" href="css\/style.css">/, `<style>${css}</style>`);
+  page = page.replace(/<link rel="stylesheet" href="css\/(?!style\.css)[\w-]+\.css">\n?/g, '');
   page = replaceOnce(page, /<script type="module" src="js\/main.js"><\/script>/, '');
   // Data blocks (not JavaScript types) are never executed, so the policy does not apply.
   const tail = `<script type="text/plain" id="worker-source">\n${worker}</script>\n` +

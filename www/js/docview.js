@@ -121,6 +121,7 @@ function passageElement(text, p, index) {
   el.dataset.label = p.label;
   el.dataset.kind = p.kind || 'passage';
   el.dataset.path = (p.path || []).join(' › ');
+  el.dataset.reference = p.reference || '';
   if (p.path && p.path.length) el.title = el.dataset.path;
   el.dataset.start = String(p.start);
   el.dataset.end = String(p.end);

@@ -15,7 +15,7 @@ export function toJson({ text, passages, summary, language, model }) {
       index, start: p.start, end: p.end, label: p.label,
       labelEn: labelName(p.label, 'en'), labelFr: labelName(p.label, 'fr'),
       lang: p.lang, scores: p.scores, evidence: p.evidence, text: p.text,
-      kind: p.kind, path: p.path,
+      kind: p.kind, path: p.path, reference: p.reference,
     })),
   }, null, 2);
 }
@@ -29,10 +29,10 @@ function cell(value) {
 }
 
 export function toCsv({ passages }) {
-  const head = ['index', 'start', 'end', 'kind', 'path', 'label', 'label_en', 'label_fr', 'lang',
+  const head = ['index', 'start', 'end', 'kind', 'path', 'reference', 'label', 'label_en', 'label_fr', 'lang',
     ...LABEL_IDS.map((id) => `p_${id}`), 'evidence', 'text'];
   const rows = passages.map((p, i) => [
-    i, p.start, p.end, p.kind || 'passage', (p.path || []).join(' › '), p.label, labelName(p.label, 'en'), labelName(p.label, 'fr'), p.lang,
+    i, p.start, p.end, p.kind || 'passage', (p.path || []).join(' › '), p.reference || '', p.label, labelName(p.label, 'en'), labelName(p.label, 'fr'), p.lang,
     ...LABEL_IDS.map((id) => (p.scores[id] ?? 0).toFixed(6)),
     p.evidence.map((e) => e.term).join('; '), p.text,
   ]);

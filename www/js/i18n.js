@@ -185,6 +185,12 @@ export const STRINGS = {
   },
 };
 
+/** Adds a view's own strings (its module keeps them beside its code). */
+export function addStrings(en, fr) {
+  Object.assign(STRINGS.en, en);
+  Object.assign(STRINGS.fr, fr);
+}
+
 const KEY = 'cyberclause.lang';
 let current = pickInitial();
 

@@ -10,6 +10,8 @@ import { renderDetail } from './detail.js';
 import { applyFilter, stepFrom, keyTarget, moveTabStop, visiblePassages } from './nav.js';
 import { toCsv, toJson, download } from './exporter.js';
 import { registerServiceWorker } from './sw-register.js';
+import { renderSafeguards, renderSafeguardsMessage } from './safeguards-view.js';
+import { setupCompare, setupModes } from './compare-view.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -63,8 +65,9 @@ function startClassify(text) {
     say('loading');
     return;
   }
-  Object.assign(state, { text, passages: [], summary: [], language: 'unknown', selected: -1, running: true, position: null });
+  Object.assign(state, { text, passages: [], summary: [], language: 'unknown', selected: -1, running: true, position: null, links: null });
   setFolded(text.length > FOLD_CHARS);
+  renderSafeguards($('powers'), null);
   renderSummary(ui.summary, []);
   showWarnings(check.warnings);
   clearDoc(ui.doc);
@@ -131,6 +134,7 @@ function finish() {
     return;
   }
   say('done', { n: passageCount(), summary: null });
+  linkSafeguards(state.job);
   const warnings = [...state.warnings];
   if (state.language === 'unknown') {
     // A few words carry too few function words to tell French from English: that is not
@@ -139,6 +143,30 @@ function finish() {
     warnings.push(words < SHORT_TEXT_WORDS ? { key: 'shortLang', vars: { n: words } } : 'unknownLang');
   }
   showWarnings(warnings);
+}
+
+/** The engine links powers to safeguards over the passages just shown (see safeguards-view.js). */
+function linkSafeguards(job) {
+  state.links = null;
+  renderSafeguardsMessage($('powers'), 'powersWorking');
+  state.engine.linkSafeguards(state.passages).then((map) => {
+    if (state.job !== job) return;
+    state.links = map;
+    renderSafeguards($('powers'), map, state.passages, selectIndex);
+  }, (err) => {
+    if (state.job === job) renderSafeguardsMessage($('powers'), 'powersFailed', { code: err.code, message: err.message });
+  });
+}
+
+/** Selects passage `index`, showing every label first if the filter hides it. */
+function selectIndex(index) {
+  const el = passageAt(ui.doc, index);
+  if (el && state.filter && !visiblePassages(ui.doc, state.filter).includes(el)) {
+    state.filter = '';
+    ui.filter.value = '';
+    say('filterAll', { n: applyFilter(ui.doc, '') });
+  }
+  select(el);
 }
 
 /** The engine is up: the labels and the model's information come from it. */
@@ -289,6 +317,8 @@ function switchLanguage() {
   renderFilterOptions();
   if (state.selected >= 0) showDetail();
   else renderDetail(ui.detail, state.text, null);
+  if (state.links) renderSafeguards($('powers'), state.links, state.passages, selectIndex);
+  state.compare.relabel();
   const st = state.status;
   if (st) say(st.key, st.vars, st.kind);
   showWarnings(state.warnings, state.warningKind);
@@ -322,6 +352,8 @@ function toggleRepaired() {
 }
 
 function wire() {
+  state.compare = setupCompare({ root: $('compare'), engine: () => (state.ready ? state.engine : null), model: () => state.model });
+  setupModes({ classifyButton: $('mode-classify'), compareButton: $('mode-compare'), classifySections: [$('input'), $('results')], compareSection: $('compare') });
   ui.classify.addEventListener('click', () => startClassify(ui.text.value));
   // A pasted text of megabytes is folded at once, before the browser lays it out.
   ui.text.addEventListener('input', () => {

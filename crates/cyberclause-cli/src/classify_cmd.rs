@@ -63,6 +63,9 @@ fn write_passage(out: &mut impl Write, p: &Passage, base: usize, base16: usize, 
         if !p.path.is_empty() {
             writeln!(out, "  in: {}", p.path.join(" › "))?;
         }
+        if !p.reference.is_empty() {
+            writeln!(out, "  ref: {}", p.reference)?;
+        }
         writeln!(out, "  {}", p.text)?;
         let ev: Vec<String> = p.evidence.iter().map(|e| format!("{} {:+.2}", e.term, e.weight)).collect();
         writeln!(out, "  evidence: {}\n", ev.join(", "))?;

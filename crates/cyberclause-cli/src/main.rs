@@ -1,5 +1,6 @@
 //! The `cyberclause` command: cut and assemble the corpus, train, evaluate, classify.
 
+mod analysis_cmd;
 mod card;
 mod classify_cmd;
 mod corpus;
@@ -73,6 +74,32 @@ enum Command {
         #[arg(long, default_value_t = cyberclause::DEFAULT_CONTEXT)]
         context: f64,
         /// Another model file (default: the model built into this binary).
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+    /// Each procedural power of a document (FILE or -) with the safeguards that bear on it
+    /// (same article, citation, same section), and the powers with none.
+    Safeguards {
+        #[arg(default_value = "-")]
+        input: String,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = cyberclause::DEFAULT_CONTEXT)]
+        context: f64,
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+    /// Compare two drafts: per label, the passages added, removed and changed (word diff).
+    Compare {
+        old: String,
+        new: String,
+        #[arg(long)]
+        json: bool,
+        /// Least similarity (cosine of word counts, above 0 and at most 1) to align two passages.
+        #[arg(long, default_value_t = cyberclause::DEFAULT_THRESHOLD)]
+        threshold: f64,
+        #[arg(long, default_value_t = cyberclause::DEFAULT_CONTEXT)]
+        context: f64,
         #[arg(long)]
         model: Option<PathBuf>,
     },
@@ -189,6 +216,32 @@ fn run() -> Result<()> {
                 classify_cmd::document(&classifier, reader, &mut out, json, &opts)?;
             }
         }
+        Command::Safeguards { input, json, context, model } => {
+            let classifier = load(model.as_deref())?;
+            let opts = ClassifyOptions::default().context(check_context(context)?);
+            let text = analysis_cmd::read_text(&input)?;
+            analysis_cmd::safeguards(&classifier, &text, &opts, json, &mut io::BufWriter::new(io::stdout().lock()))?;
+        }
+        Command::Compare { old, new, json, threshold, context, model } => {
+            let classifier = load(model.as_deref())?;
+            let opts = cyberclause::CompareOptions {
+                classify: ClassifyOptions::default().context(check_context(context)?),
+                threshold,
+                ..Default::default()
+            };
+            if old == "-" && new == "-" {
+                anyhow::bail!("only one of the two drafts can be read from stdin");
+            }
+            let (old, new) = (analysis_cmd::read_text(&old)?, analysis_cmd::read_text(&new)?);
+            analysis_cmd::compare(&classifier, &old, &new, &opts, json, &mut io::BufWriter::new(io::stdout().lock()))?;
+        }
     }
     Ok(())
+}
+
+fn check_context(context: f64) -> Result<f64> {
+    if !(0.0..=2.0).contains(&context) {
+        anyhow::bail!("--context must be a number from 0 to 2");
+    }
+    Ok(context)
 }

@@ -3,6 +3,7 @@
 //! Every export validates its arguments and reports failures as a thrown JS `Error`
 //! with a stable `code` property; nothing here panics.
 
+mod analysis;
 mod args;
 
 use std::sync::OnceLock;
@@ -30,7 +31,7 @@ fn embedded() -> Result<&'static Core, JsValue> {
     CELL.get_or_init(|| Core::from_bytes(EMBEDDED_MODEL)).as_ref().map_err(core_error)
 }
 
-fn serialize<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn serialize<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
     value.serialize(&ser).map_err(|e| js_error("INTERNAL", &format!("could not convert the result: {e}")))
 }
@@ -38,7 +39,7 @@ fn serialize<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 // ---------------------------------------------------------------- JS shapes
 
 #[derive(Serialize)]
-struct JsPassage<'a> {
+pub(crate) struct JsPassage<'a> {
     text: &'a str,
     /// UTF-16 offsets: `input.slice(start, end)`.
     start: usize,
@@ -51,6 +52,8 @@ struct JsPassage<'a> {
     kind: Kind,
     /// Headings above, outermost first.
     path: &'a [String],
+    /// "Art. 19 §3": the article from the path and the passage's own number.
+    reference: &'a str,
 }
 
 impl<'a> From<&'a Passage> for JsPassage<'a> {
@@ -65,6 +68,7 @@ impl<'a> From<&'a Passage> for JsPassage<'a> {
             evidence: p.evidence.iter().map(JsEvidence::from).collect(),
             kind: p.kind,
             path: &p.path,
+            reference: &p.reference,
         }
     }
 }
@@ -78,9 +82,9 @@ struct JsEvidence<'a> {
 }
 
 #[derive(Serialize)]
-struct JsRange {
-    start: usize,
-    end: usize,
+pub(crate) struct JsRange {
+    pub start: usize,
+    pub end: usize,
 }
 
 impl<'a> From<&'a Evidence> for JsEvidence<'a> {
@@ -216,6 +220,19 @@ pub fn classify_passage(text: JsValue, options: JsValue) -> Result<JsValue, JsVa
     classify_passage_with(embedded()?, &text, &options)
 }
 
+/// Each procedural power among `passages` (as `classify` returns them) with the safeguards
+/// that bear on it (same article, citation, same section), and the powers with none.
+#[wasm_bindgen(js_name = linkSafeguards, skip_typescript)]
+pub fn link_safeguards(passages: JsValue) -> Result<JsValue, JsValue> {
+    analysis::link_safeguards(&passages)
+}
+
+/// Classifies two drafts with the bundled model and compares them label by label.
+#[wasm_bindgen(js_name = compare, skip_typescript)]
+pub fn compare(old_text: JsValue, new_text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    analysis::compare(embedded()?, &old_text, &new_text, &options)
+}
+
 /// Longest text `classify` and `classifyChunks` accept, in UTF-16 units.
 #[wasm_bindgen(js_name = maxTextLength, skip_typescript)]
 pub fn max_text_length() -> u32 {
@@ -281,6 +298,11 @@ impl JsClassifier {
     #[wasm_bindgen(js_name = classifyPassage)]
     pub fn classify_passage(&self, text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         classify_passage_with(&self.inner, &text, &options)
+    }
+
+    #[wasm_bindgen(js_name = compare)]
+    pub fn compare(&self, old_text: JsValue, new_text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        analysis::compare(&self.inner, &old_text, &new_text, &options)
     }
 
     #[wasm_bindgen(js_name = modelInfo)]

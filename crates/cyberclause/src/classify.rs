@@ -119,6 +119,9 @@ pub struct Passage {
     /// The headings above, outermost first ("Chapter II", "Section 2", "Article 19 —
     /// Search and seizure of stored computer data").
     pub path: Vec<String>,
+    /// A short reference from the path and the passage's own number ("Art. 19 §3 b)";
+    /// empty when there is none). See [`crate::reference`].
+    pub reference: String,
 }
 
 impl Passage {
@@ -193,6 +196,7 @@ impl Classifier {
             })
             .collect();
         label_headings(&segments, &mut passages);
+        crate::reference::assign(&mut passages);
         Ok(document(passages))
     }
 
@@ -229,6 +233,7 @@ impl Classifier {
             evidence: self.model.evidence(&v, words, label, evidence),
             kind: Kind::Passage,
             path: Vec::new(),
+            reference: String::new(),
         }
     }
 }
@@ -244,6 +249,7 @@ fn heading(text: &str) -> Passage {
         evidence: Vec::new(),
         kind: Kind::Heading,
         path: Vec::new(),
+        reference: String::new(),
     }
 }
 

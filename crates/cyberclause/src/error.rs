@@ -21,6 +21,9 @@ pub enum Error {
     /// The model decoded but its parts do not fit together.
     #[error("model is inconsistent: {0}")]
     InvalidModel(String),
+    /// Settings out of range (a comparison's similarity threshold, a chunk size).
+    #[error("invalid options: {0}")]
+    InvalidOptions(String),
     /// Training data that cannot produce a model.
     #[error("invalid training data: {0}")]
     InvalidTrainingData(String),
@@ -38,6 +41,7 @@ impl Error {
             Error::UnsupportedVersion { .. } => "UNSUPPORTED_MODEL_VERSION",
             Error::CorruptModel(_) => "CORRUPT_MODEL",
             Error::InvalidModel(_) => "INVALID_MODEL",
+            Error::InvalidOptions(_) => "INVALID_OPTIONS",
             Error::InvalidTrainingData(_) => "INVALID_TRAINING_DATA",
             Error::Training(_) => "TRAINING_FAILED",
         }

@@ -7,10 +7,17 @@
 //! `chunks` for text of any size). Training (`train`, feature "train") and [`metrics`] are
 //! for the CLI.
 //!
+//! Analyses of classified text: `reference` (a passage's "Art. 19 §3"), `citations` and
+//! `safeguards` (each procedural power with the safeguards that bear on it), `align`,
+//! `worddiff` and `compare` (two drafts compared label by label).
+//!
 //! The public surface is what the CLI, the wasm binding, the tests and the fuzz targets
 //! use; the rest stays private.
 
+mod align;
 mod chunks;
+mod citations;
+mod compare;
 mod classify;
 mod context;
 mod error;
@@ -24,9 +31,11 @@ mod lang;
 mod lexicon;
 mod lines;
 mod model;
+mod reference;
 mod repair;
 #[cfg(test)]
 mod reference_scorer;
+mod safeguards;
 mod segment;
 mod span;
 mod sentences;
@@ -34,12 +43,18 @@ mod structure;
 mod text;
 mod tokens;
 mod weighting;
+mod worddiff;
 mod wordcache;
 
 pub mod metrics;
 #[cfg(feature = "train")]
 pub mod train;
 
+pub use citations::{citations, Citation, Target};
+pub use reference::{references, short as short_reference};
+pub use safeguards::{link as link_safeguards, Citer, PowerLinks, Reason, SafeguardLink, SafeguardMap, Unit, Via, MAX_SECTION_LINKS};
+pub use compare::{compare_documents, Change, CompareOptions, Comparison, LabelDelta, DEFAULT_THRESHOLD};
+pub use worddiff::{Op, Run};
 pub use chunks::{chunk_ranges, for_each_chunk, Chunk, Overview, DEFAULT_CHUNK_BYTES};
 pub use classify::{Classifier, ClassifyOptions, Document, LabelSummary, Passage, Scores, DEFAULT_CONTEXT, DEFAULT_EVIDENCE};
 pub use error::{Error, Result};
