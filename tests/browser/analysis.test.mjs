@@ -75,6 +75,9 @@ test('powers and safeguards: the treaty\'s known links, and each entry selects i
   const review = powers.find((p) => p.power === 'Art. 6').safeguards.find((s) => s.ref === 'Art. 9');
   await page.click(`#powers .power[data-power="${powers.find((p) => p.power === 'Art. 6').index}"] .safeguard-link[data-index="${review.index}"]`);
   assert.deepEqual(await selected(page), { index: review.index, reference: 'Art. 9' });
+  // The reference is shown on the passage (a badge from data-reference) and in the panel.
+  assert.equal(await page.$eval('#doc .passage.selected', (el) => getComputedStyle(el, '::before').content), '"Art. 9"');
+  assert.equal(await page.textContent('#detail-body .reference'), 'Reference: Art. 9');
   assert.match(await page.textContent('#detail-body'), /Any person whose information has been obtained/);
   // A filter hiding the passage is lifted to show it.
   await page.selectOption('#filter', 'other');

@@ -78,3 +78,12 @@ test('switching the interface language on that document takes under 200 ms', asy
   assert.ok(Math.max(...times) < SWITCH_MS, `switches took ${times.join(', ')} ms`);
   await page.evaluate(() => window.__observer.disconnect());
 });
+
+test('a text with thousands of powers lists the first hundred, the others on request', async () => {
+  await page.waitForSelector('#powers .more-powers', { timeout: 60_000 });
+  assert.equal(await page.$$eval('#powers .powers > li', (items) => items.length), 100);
+  const all = await page.$eval('#powers .powers-summary', (p) => Number(p.textContent.match(/[\d\s\u202f,]+/)[0].replace(/\D/g, '')));
+  await page.click('#powers .more-powers');
+  assert.equal(await page.$$eval('#powers .powers > li', (items) => items.length), all);
+  assert.equal(await page.$('#powers .more-powers'), null);
+});

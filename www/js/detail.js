@@ -124,6 +124,7 @@ function where(p) {
   if (p.kind !== 'heading' && (p.scores[p.label] ?? 0) - (p.scores[second] ?? 0) < CLOSE_SECOND) {
     lines.push(el('p', { class: 'doubt runner-up', dataset: { label: second }, text: t('runnerUp', { label: labelName(second), pct: pct(p.scores[second]) }) }));
   }
+  if (p.reference) lines.push(el('p', { class: 'reference', text: t('referenceLine', { ref: p.reference }) }));
   if (p.path && p.path.length) lines.push(el('p', { class: 'path', text: t('inPath', { path: p.path.join(' › ') }) }));
   if (p.kind === 'heading') lines.push(el('p', { class: 'meta', text: t('headingKind') }));
   return lines;

@@ -22,6 +22,7 @@ addStrings({
   reasonSafeguard: 'the safeguard cites {text}',
   noReference: 'passage {n}',
   moreSection: '… and {count} more safeguards of the same section, not listed.',
+  morePowers: 'Show the other {count} powers',
 }, {
   powersHeading: 'Pouvoirs et garanties',
   powersHelp: 'Chaque pouvoir d’enquête du texte, avec les garanties qui s’y rapportent : dans le même article, dans un article qu’il cite ou qui le cite, ou dans la même section. Sélectionnez une entrée pour voir son passage.',
@@ -40,7 +41,12 @@ addStrings({
   reasonSafeguard: 'la garantie renvoie à {text}',
   noReference: 'passage {n}',
   moreSection: '… et {count} autres garanties de la même section, non listées.',
+  morePowers: 'Afficher les {count} autres pouvoirs',
 });
+
+/** Powers listed at first: a law has a few dozen; a huge text's thousands would hold the
+ * page for a long moment at every language switch, so the rest wait for a click. */
+const SHOWN_POWERS = 100;
 
 const EXCERPT_WORDS = 18;
 
@@ -149,6 +155,16 @@ export function renderSafeguards(root, map, passages, onSelect) {
   count.textContent = n === 0 ? t('powersNone') : t(n === 1 ? 'powersCountOne' : 'powersCount', vars);
   const list = document.createElement('ol');
   list.className = 'powers';
-  list.append(...map.powers.map((power) => powerItem(power, passages, onSelect)));
-  root.replaceChildren(heading(), help, count, ...(n ? [list] : []));
+  list.append(...map.powers.slice(0, SHOWN_POWERS).map((power) => powerItem(power, passages, onSelect)));
+  const rest = map.powers.slice(SHOWN_POWERS);
+  const more = [];
+  if (rest.length) {
+    const button = Object.assign(document.createElement('button'), { type: 'button', className: 'more-powers', textContent: t('morePowers', { count: num(rest.length) }) });
+    button.addEventListener('click', () => {
+      list.append(...rest.map((power) => powerItem(power, passages, onSelect)));
+      button.remove();
+    });
+    more.push(button);
+  }
+  root.replaceChildren(heading(), help, count, ...(n ? [list, ...more] : []));
 }
