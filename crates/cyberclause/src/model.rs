@@ -6,7 +6,7 @@
 //! of each term's value times its weight.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -74,8 +74,9 @@ pub struct Model {
     bigram: Vec<bool>,
     /// The features of words already seen.
     words: WordCache,
-    /// The vocabulary's words, for repairing text (see [`Model::lexicon`]).
-    lexicon: Arc<Lexicon>,
+    /// The vocabulary's words, for repairing text (see [`Model::lexicon`]); built at first
+    /// use, so that loading a model stays cheap.
+    lexicon: OnceLock<Arc<Lexicon>>,
 }
 
 /// A passage as a sparse, L2-normalised TF-IDF vector, plus what evidence needs.
@@ -117,9 +118,7 @@ impl Model {
         let index = FeatureIndex::new(data.vocab.iter().map(String::as_str))?;
         let by_feature = (0..k).map(|j| std::array::from_fn(|l| data.weights[l * k + j])).collect();
         let bigram = data.vocab.iter().map(|key| key.starts_with("b:")).collect();
-        let mut lexicon = Lexicon::new();
-        lexicon.extend(data.vocab.iter().filter_map(|k| k.strip_prefix("w:")), VOCABULARY_WEIGHT);
-        Ok(Self { data, index, by_feature, bigram, words: WordCache::default(), lexicon: Arc::new(lexicon) })
+        Ok(Self { data, index, by_feature, bigram, words: WordCache::default(), lexicon: OnceLock::new() })
     }
 
     pub fn data(&self) -> &ModelData {
@@ -167,7 +166,12 @@ impl Model {
     /// [`VOCABULARY_WEIGHT`] times; built once, shared by every text's lexicon
     /// ([`Lexicon::over`]).
     pub fn lexicon(&self) -> Arc<Lexicon> {
-        Arc::clone(&self.lexicon)
+        let lexicon = self.lexicon.get_or_init(|| {
+            let mut lexicon = Lexicon::new();
+            lexicon.extend(self.data.vocab.iter().filter_map(|k| k.strip_prefix("w:")), VOCABULARY_WEIGHT);
+            Arc::new(lexicon)
+        });
+        Arc::clone(lexicon)
     }
 
     /// Extracts and weights a passage's terms, in one pass over its characters (see
