@@ -3,8 +3,6 @@
 //! the feature index: a word is looked up once, then its features are copied. fastText
 //! keeps the subwords of its dictionary's words for the same reason.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Mutex, MutexGuard};
 
 use crate::features::{word_hashes, FeatureSpec};
@@ -15,32 +13,16 @@ use crate::index::FeatureIndex;
 /// the text.
 const MAX_FEATURES: usize = 1 << 20;
 
-/// A word's unigram hash is already a hash: the map only spreads it.
-#[derive(Default)]
-struct Identity(u64);
+/// A free slot.
+const FREE: u32 = u32::MAX;
 
-impl Hasher for Identity {
-    fn finish(&self) -> u64 {
-        spread(self.0)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // Only u64 keys are hashed; this keeps any other key correct.
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// The words seen and their features.
+/// The words seen and their features: an open-addressing table from a word's unigram
+/// hash (already a hash: it is only spread) to its range of `features`, at most half full.
 #[derive(Debug, Default)]
 pub struct Cache {
-    /// Unigram hash → range of `features`.
-    words: HashMap<u64, (u32, u32), BuildHasherDefault<Identity>>,
+    /// (hash, start, end); `start == FREE` marks a free slot.
+    slots: Vec<(u64, u32, u32)>,
+    len: usize,
     features: Vec<u32>,
 }
 
@@ -66,17 +48,37 @@ impl Cache {
     /// The unigram and character n-gram features of the word `w` (whose unigram hash is
     /// `h`) that `index` knows, in the order [`word_hashes`] gives them.
     pub fn features(&mut self, w: &str, h: u64, spec: &FeatureSpec, index: &FeatureIndex) -> &[u32] {
-        let (start, end) = match self.words.get(&h) {
-            Some(&range) => range,
-            None => self.add(w, h, spec, index),
+        let (start, end) = match self.find(h) {
+            Ok(slot) => (self.slots[slot].1, self.slots[slot].2),
+            Err(_) => self.add(w, h, spec, index),
         };
         &self.features[start as usize..end as usize]
     }
 
+    /// The slot holding `h`, or the free slot where it would go.
+    fn find(&self, h: u64) -> Result<usize, usize> {
+        if self.slots.is_empty() {
+            return Err(0);
+        }
+        let mask = self.slots.len() - 1;
+        let mut slot = spread(h) as usize & mask;
+        loop {
+            match self.slots[slot] {
+                (_, FREE, _) => return Err(slot),
+                (key, ..) if key == h => return Ok(slot),
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
+
     fn add(&mut self, w: &str, h: u64, spec: &FeatureSpec, index: &FeatureIndex) -> (u32, u32) {
         if self.features.len() >= MAX_FEATURES {
-            self.words.clear();
+            self.slots.clear();
+            self.len = 0;
             self.features.clear();
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
         }
         let start = self.features.len() as u32;
         word_hashes(w, h, spec, |hash| {
@@ -84,8 +86,44 @@ impl Cache {
                 self.features.push(j);
             }
         });
-        let range = (start, self.features.len() as u32);
-        self.words.insert(h, range);
-        range
+        let end = self.features.len() as u32;
+        if let Err(slot) = self.find(h) {
+            self.slots[slot] = (h, start, end);
+            self.len += 1;
+        }
+        (start, end)
+    }
+
+    /// Doubles the table (4,096 slots at first) and puts every word back.
+    fn grow(&mut self) {
+        let capacity = (self.slots.len() * 2).max(4096);
+        let old = std::mem::replace(&mut self.slots, vec![(0, FREE, 0); capacity]);
+        for entry in old.into_iter().filter(|e| e.1 != FREE) {
+            if let Err(slot) = self.find(entry.0) {
+                self.slots[slot] = entry;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hash::fnv1a;
+
+    #[test]
+    fn a_word_is_looked_up_once_and_remembered_through_growth() {
+        let keys: Vec<String> = (0..50).map(|i| format!("c:<w{i}")).chain(["w:w1".into()]).collect();
+        let index = FeatureIndex::new(keys.iter().map(String::as_str)).unwrap();
+        let spec = FeatureSpec::default();
+        let mut cache = Cache::default();
+        let words: Vec<String> = (0..10_000).map(|i| format!("w{i}")).collect();
+        let first: Vec<Vec<u32>> =
+            words.iter().map(|w| cache.features(w, fnv1a(format!("w:{w}").as_bytes()), &spec, &index).to_vec()).collect();
+        assert!(cache.slots.len() >= 2 * 10_000);
+        for (w, f) in words.iter().zip(&first) {
+            assert_eq!(&cache.features(w, fnv1a(format!("w:{w}").as_bytes()), &spec, &index), f, "{w}");
+        }
+        assert!(first[1].contains(&50), "w1's unigram is found: {:?}", first[1]);
     }
 }
