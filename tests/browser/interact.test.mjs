@@ -73,7 +73,7 @@ async function download(selector) {
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
 
 test('JSON export holds every passage, and its offsets map back to the text', async () => {
-  const text = `<b>Article 1.</b>\n\n${SIX}\n\nÉmoji 🚀 et accents : l’accès frauduleux à un système informatique est puni.`;
+  const text = `<b>Article 1.</b>\n\n${SIX}\n\nArticle 2 – Accès frauduleux\n\nÉmoji 🚀 et accents : l’accès frauduleux à un système informatique est puni.`;
   await classify(page, text);
   const { name, text: json } = await download('#export-json');
   assert.match(name, /\.json$/);
@@ -87,7 +87,8 @@ test('JSON export holds every passage, and its offsets map back to the text', as
   }
   // Headings are exported with their kind; the summary counts passages only.
   assert.equal(doc.summary.reduce((s, r) => s + r.passages, 0), doc.passages.filter((p) => p.kind === 'passage').length);
-  assert.deepEqual(doc.passages.map((p) => [p.kind, p.path]), want.passages.map((p) => [p.kind, p.path]));
+  assert.deepEqual(doc.passages.map((p) => [p.kind, p.path, p.reference]), want.passages.map((p) => [p.kind, p.path, p.reference]));
+  assert.ok(doc.passages.some((p) => p.reference === 'Art. 2'), 'the article reference is exported');
 });
 
 test('CSV export parses back with the same offsets, labels and scores', async () => {
@@ -109,6 +110,7 @@ test('CSV export parses back with the same offsets, labels and scores', async ()
     assert.equal(SIX.slice(Number(r[col('start')]), Number(r[col('end')])), r[col('text')]);
     assert.equal(r[col('kind')], p.kind);
     assert.equal(r[col('path')], p.path.join(' › '));
+    assert.equal(r[col('reference')], p.reference);
   });
 });
 
