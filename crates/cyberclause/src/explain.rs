@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use crate::hash::{feed, spread};
 use crate::labels::Label;
-use crate::model::{Model, SparseVector};
+use crate::model::Model;
+use crate::vector::SparseVector;
 use crate::segment::utf16_offsets;
 use crate::span::Span;
 use crate::features::UNIGRAM;

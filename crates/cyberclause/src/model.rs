@@ -11,13 +11,12 @@ use std::sync::{Arc, OnceLock};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::features::{bigram_hash, FeatureSpec};
+use crate::features::FeatureSpec;
 use crate::hash::fnv1a;
 use crate::index::FeatureIndex;
 use crate::labels::Label;
 use crate::lexicon::Lexicon;
-use crate::tokens::{tokenize, Words};
-use crate::weighting;
+use crate::vector::SparseVector;
 use crate::wordcache::WordCache;
 
 /// How many sightings a word of the model's vocabulary is worth to the repairs: good
@@ -66,34 +65,17 @@ pub struct ModelData {
 #[derive(Debug, Clone)]
 pub struct Model {
     data: ModelData,
-    index: FeatureIndex,
+    pub(crate) index: FeatureIndex,
     /// The weights feature by feature (the file stores them label by label): a term's six
     /// weights are read together, from one cache line.
     by_feature: Vec<[f32; 6]>,
     /// Which features are word bigrams (their evidence shows both words).
     bigram: Vec<bool>,
     /// The features of words already seen.
-    words: WordCache,
+    pub(crate) words: WordCache,
     /// The vocabulary's words, for repairing text (see [`Model::lexicon`]); built at first
     /// use, so that loading a model stays cheap.
     lexicon: OnceLock<Arc<Lexicon>>,
-}
-
-/// A passage as a sparse, L2-normalised TF-IDF vector, plus what evidence needs.
-#[derive(Debug, Clone, Default)]
-pub struct SparseVector {
-    /// (feature, value), sorted by feature.
-    pub entries: Vec<(u32, f64)>,
-    /// The words each entry came from, (position, occurrences) in word order: entry `e`'s
-    /// are `sources[starts[e]..starts[e + 1]]`.
-    pub(crate) sources: Vec<(u32, u32)>,
-    pub(crate) starts: Vec<u32>,
-}
-
-impl SparseVector {
-    pub(crate) fn sources(&self, e: usize) -> &[(u32, u32)] {
-        &self.sources[self.starts[e] as usize..self.starts[e + 1] as usize]
-    }
 }
 
 impl Model {
@@ -174,50 +156,6 @@ impl Model {
         Arc::clone(lexicon)
     }
 
-    /// Extracts and weights a passage's terms, in one pass over its characters (see
-    /// [`crate::tokens`]) and one over its words, whose features are looked up once
-    /// per model ([`crate::wordcache`]). Only
-    /// terms in the vocabulary are kept, as (feature, word) pairs.
-    pub fn vectorize(&self, text: &str) -> (SparseVector, Words) {
-        let words = tokenize(text);
-        (self.vectorize_words(&words), words)
-    }
-
-    pub(crate) fn vectorize_words(&self, words: &Words) -> SparseVector {
-        let spec = &self.data.spec;
-        let mut hits: Vec<u64> = Vec::with_capacity(words.len() * 10);
-        let mut cache = self.words.lock();
-        for i in 0..words.len() {
-            let tag = |j: u32| u64::from(j) << 32 | i as u64;
-            hits.extend(cache.features(words.get(i), words.hash(i), spec, &self.index).iter().map(|&j| tag(j)));
-            if let Some(j) = bigram_hash(words, i, spec).and_then(|h| self.index.get(h)) {
-                hits.push(tag(j));
-            }
-        }
-        drop(cache);
-        // Sorted by feature, then word: the order training summed in, bit for bit.
-        sort_by_feature(&mut hits);
-        let mut v = SparseVector {
-            entries: Vec::with_capacity(hits.len()),
-            sources: Vec::with_capacity(hits.len()),
-            starts: Vec::with_capacity(hits.len() + 1),
-        };
-        v.starts.push(0);
-        for group in hits.chunk_by(|a, b| a >> 32 == b >> 32) {
-            let j = (group[0] >> 32) as u32;
-            for by_word in group.chunk_by(|a, b| a == b) {
-                v.sources.push((by_word[0] as u32, by_word.len() as u32));
-            }
-            v.starts.push(v.sources.len() as u32);
-            v.entries.push((j, weighting::weight(group.len() as u32, self.data.idf[j as usize])));
-        }
-        let norm = weighting::l2_norm(v.entries.iter().map(|e| e.1));
-        if norm > 0.0 {
-            v.entries.iter_mut().for_each(|e| e.1 /= norm);
-        }
-        v
-    }
-
     /// The six weights of feature `j`.
     pub(crate) fn weights_of(&self, j: u32) -> &[f32; 6] {
         &self.by_feature[j as usize]
@@ -244,29 +182,6 @@ impl Model {
     /// Calibrated probabilities, in [`Label::ALL`] order; always finite, summing to 1.
     pub fn probabilities(&self, v: &SparseVector) -> [f64; 6] {
         softmax(&self.logits(v), f64::from(self.data.temperature))
-    }
-}
-
-/// Sorts hits `(feature << 32 | word)`, made in word order, by feature and then word: a
-/// stable radix sort on the feature's bytes (a few hundred hits; a comparison sort costs
-/// several times more).
-fn sort_by_feature(hits: &mut Vec<u64>) {
-    let max = hits.iter().map(|h| h >> 32).max().unwrap_or(0);
-    let mut scratch = vec![0u64; hits.len()];
-    let mut shift = 32;
-    while shift < 64 && (max >> (shift - 32)) > 0 {
-        let mut counts = [0usize; 257];
-        hits.iter().for_each(|h| counts[((h >> shift) & 0xff) as usize + 1] += 1);
-        for d in 1..257 {
-            counts[d] += counts[d - 1];
-        }
-        for &h in hits.iter() {
-            let d = ((h >> shift) & 0xff) as usize;
-            scratch[counts[d]] = h;
-            counts[d] += 1;
-        }
-        std::mem::swap(hits, &mut scratch);
-        shift += 8;
     }
 }
 
@@ -310,21 +225,6 @@ pub(crate) mod tests {
             temperature: 1.0,
         };
         Model::new(data).unwrap()
-    }
-
-    #[test]
-    fn hits_sort_as_a_comparison_sort_does() {
-        let mut state = 7u64;
-        let mut hits: Vec<u64> = (0..500u64)
-            .map(|word| {
-                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                (state >> 40) % 70_000 << 32 | word / 3
-            })
-            .collect();
-        let mut sorted = hits.clone();
-        sorted.sort_unstable();
-        sort_by_feature(&mut hits);
-        assert_eq!(hits, sorted);
     }
 
     #[test]
