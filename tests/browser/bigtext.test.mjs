@@ -5,16 +5,15 @@
 // the bounds are the issue's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSite, closeSite, waitForOutcome, expected, labelInfo, SIX } from './helpers.mjs';
+import { openSite, closeSite, DESKTOP, waitForOutcome, expected, labelInfo, SIX } from './helpers.mjs';
 
 const LONG_TASK_MS = 100;
 const SWITCH_MS = 200;
 
 let site; let page;
 before(async () => {
-  site = await openSite({ withPage: true });
+  site = await openSite({ withPage: true, viewport: DESKTOP });
   ({ page } = site);
-  await page.setViewportSize({ width: 1280, height: 900 });
 });
 after(() => closeSite(site));
 

@@ -27,14 +27,18 @@ export async function startServer() {
   return { server, url: `http://127.0.0.1:${server.address().port}/` };
 }
 
+/** A desktop window, the width the page's layout checks are written for. */
+export const DESKTOP = { width: 1280, height: 900 };
+
 /** What a test file needs: the site served, a browser and, with `withPage`, a recorded
- *  context with the page open and its model loaded. */
-export async function openSite({ withPage = false } = {}) {
+ *  context with the page open (at `viewport` if given) and its model loaded. */
+export async function openSite({ withPage = false, viewport = null } = {}) {
   const { server, url } = await startServer();
   const browser = await launch();
   if (!withPage) return { server, url, browser };
   const ctx = await newContext(browser);
   const page = await openPage(ctx.context, url);
+  if (viewport) await page.setViewportSize(viewport);
   return { server, url, browser, ctx, page };
 }
 

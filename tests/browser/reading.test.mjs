@@ -4,14 +4,13 @@
 // Previous/Next saying when there is nothing further.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSite, closeSite, classify, expected, ARTIFACTS, SIX, CLEAR_CUT } from './helpers.mjs';
+import { openSite, closeSite, DESKTOP, classify, expected, ARTIFACTS, SIX, CLEAR_CUT } from './helpers.mjs';
 import { mkdirSync } from 'node:fs';
 
 let site; let page;
 before(async () => {
-  site = await openSite({ withPage: true });
+  site = await openSite({ withPage: true, viewport: DESKTOP });
   ({ page } = site);
-  await page.setViewportSize({ width: 1280, height: 900 });
 });
 after(() => closeSite(site));
 

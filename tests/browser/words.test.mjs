@@ -5,13 +5,12 @@
 // screenshots in both languages at desktop and phone widths.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSite, closeSite, classify, labelInfo, screenshot, SIX, CLEAR_CUT } from './helpers.mjs';
+import { openSite, closeSite, DESKTOP, classify, labelInfo, screenshot, SIX, CLEAR_CUT } from './helpers.mjs';
 
 let site; let page;
 before(async () => {
-  site = await openSite({ withPage: true });
+  site = await openSite({ withPage: true, viewport: DESKTOP });
   ({ page } = site);
-  await page.setViewportSize({ width: 1280, height: 900 });
 });
 after(() => closeSite(site));
 

@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::reference::number_key;
+use crate::structure;
 use crate::text::fold;
 
 /// What a citation points at.
@@ -27,20 +28,6 @@ pub struct Citation {
     pub target: Target,
     pub text: String,
 }
-
-/// Units a citation can name, folded, with their heading rank (see `structure`).
-const UNITS: &[(&str, u8)] = &[
-    ("part", 2),
-    ("partie", 2),
-    ("title", 3),
-    ("titre", 3),
-    ("chapter", 4),
-    ("chapitre", 4),
-    ("section", 5),
-    ("sub-section", 6),
-    ("subsection", 6),
-    ("sous-section", 6),
-];
 
 /// After "Article 8 of the …", words that keep the citation inside this text; any other
 /// ("of the International Covenant", "du code pénal") makes it a citation of another text.
@@ -155,8 +142,10 @@ fn of_another_text(w: &[Word], j: usize) -> bool {
     !INTERNAL.contains(&name)
 }
 
+/// The rank of a unit a citation can name ("this Section", "ce chapitre"): the heading
+/// keywords between a part and a sub-section (see `structure`).
 fn unit_rank(clean: &str) -> Option<u8> {
-    UNITS.iter().find(|(u, _)| *u == clean).map(|(_, r)| *r)
+    structure::keyword_rank(clean).filter(|rank| (2..=6).contains(rank))
 }
 
 /// "this Section", "cette section", "la présente section", "ce chapitre".

@@ -25,13 +25,29 @@ impl Default for FeatureSpec {
     }
 }
 
-/// Number folded, overly long tokens are kept apart from words: long digit runs are
-/// dates and reference numbers, not topics.
-pub(crate) fn normalise_token(w: &str) -> String {
-    if w.chars().all(|c| c.is_ascii_digit()) && w.len() > 4 {
-        "#num".to_string()
+/// What a word becomes as a token: long digit runs are dates and reference numbers, not
+/// topics, so they are all `#num`; other words keep at most their first 30 characters.
+pub(crate) enum TokenForm {
+    Number,
+    /// The first this many bytes.
+    Prefix(usize),
+}
+
+pub(crate) const NUMBER_TOKEN: &str = "#num";
+
+pub(crate) fn token_form(w: &str) -> TokenForm {
+    if w.len() > 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+        TokenForm::Number
     } else {
-        w.chars().take(30).collect()
+        TokenForm::Prefix(w.char_indices().nth(30).map_or(w.len(), |(cut, _)| cut))
+    }
+}
+
+/// A word as a token (see [`token_form`]).
+pub(crate) fn normalise_token(w: &str) -> String {
+    match token_form(w) {
+        TokenForm::Number => NUMBER_TOKEN.to_string(),
+        TokenForm::Prefix(n) => w[..n].to_string(),
     }
 }
 

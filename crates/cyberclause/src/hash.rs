@@ -32,16 +32,21 @@ pub fn spread(h: u64) -> u64 {
 
 /// FNV-1a as a [`Hasher`] for maps keyed by short strings (the lexicon's words), spread
 /// for the table's positions.
-#[derive(Default)]
-pub struct Fnv(Option<u64>);
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(OFFSET)
+    }
+}
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {
-        spread(self.0.unwrap_or(OFFSET))
+        spread(self.0)
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        self.0 = Some(feed(self.0.unwrap_or(OFFSET), bytes));
+        self.0 = feed(self.0, bytes);
     }
 }
 

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use crate::classify::{Classifier, ClassifyOptions};
 use crate::explain::Evidence;
-use crate::features::{for_each_term, normalise_token};
+use crate::features::for_each_term;
 use crate::labels::Label;
 use crate::model::{softmax, Model};
 use crate::segment::{utf16_offsets, Kind};
@@ -97,6 +97,15 @@ impl<'m> Reference<'m> {
     }
 }
 
+/// A word as a token, as the scorer of 2026.11.6 wrote it.
+fn old_normalise(w: &str) -> String {
+    if w.chars().all(|c| c.is_ascii_digit()) && w.len() > 4 {
+        "#num".to_string()
+    } else {
+        w.chars().take(30).collect()
+    }
+}
+
 /// The words of `src[span]` with their byte ranges, each run of letters folded on its own.
 fn located_words(src: &str, span: Span) -> Vec<(String, usize, usize)> {
     let slice = &src[span.start..span.end];
@@ -105,7 +114,7 @@ fn located_words(src: &str, span: Span) -> Vec<(String, usize, usize)> {
     let flush = |from: usize, to: usize, out: &mut Vec<(String, usize, usize)>| {
         for part in fold(&slice[from..to]).split(|c: char| !c.is_alphanumeric()) {
             if part.chars().count() >= 2 || (!part.is_empty() && part.chars().all(|c| c.is_ascii_digit())) {
-                out.push((normalise_token(part), span.start + from, span.start + to));
+                out.push((old_normalise(part), span.start + from, span.start + to));
             }
         }
     };

@@ -36,6 +36,11 @@ const KEYWORDS: &[(&str, u8)] = &[
     ("§", ARTICLE_RANK),
 ];
 
+/// The rank of a heading keyword, folded ("chapitre" → 4), if it is one.
+pub fn keyword_rank(folded: &str) -> Option<u8> {
+    KEYWORDS.iter().find(|(k, _)| *k == folded).map(|(_, rank)| *rank)
+}
+
 /// Words that number a heading in full ("Chapter One", "Titre premier").
 const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "first", "second",
@@ -60,8 +65,8 @@ pub fn keyword(line: &str) -> Option<Keyword> {
     let mut words = t.split_inclusive(char::is_whitespace);
     let first = words.next()?;
     let folded = fold(first.trim());
-    let (rank, mut len) = match KEYWORDS.iter().find(|(k, _)| *k == folded) {
-        Some((_, rank)) => (*rank, first.len()),
+    let (rank, mut len) = match keyword_rank(&folded) {
+        Some(rank) => (rank, first.len()),
         // "§3", "Art.5": the number glued to the keyword.
         None => glued_keyword(first)?,
     };

@@ -61,9 +61,13 @@ pub fn words(folded: &str) -> Vec<&str> {
 
 /// [`words`], one at a time.
 pub fn word_iter(folded: &str) -> impl Iterator<Item = &str> {
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().nth(1).is_some() || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())))
+    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| is_word(w))
+}
+
+/// A run of letters and digits that counts as a word: two characters or more, or a
+/// number (one-letter tokens are noise).
+pub fn is_word(w: &str) -> bool {
+    w.chars().nth(1).is_some() || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]

@@ -7,10 +7,10 @@
 //! combining accents, ligatures such as "ﬁ") takes the slow path, [`fold`] on the whole
 //! text, which gives the same words (a test checks both paths agree on every corpus text).
 
-use crate::features::{normalise_token, UNIGRAM};
+use crate::features::{normalise_token, token_form, TokenForm, NUMBER_TOKEN, UNIGRAM};
 use crate::foldtable::{lookup, table, Fold};
 use crate::hash::feed;
-use crate::text::{fold, words};
+use crate::text::{fold, is_word, words};
 
 /// Folded, normalised words (as the features see them), the hash of each as a unigram
 /// key, and, when known, the byte range in the input of each word's letters.
@@ -77,19 +77,16 @@ impl Words {
     /// when the features would ("two letters, or any number"), normalised.
     fn close(&mut self, start: usize, from: usize, to: usize) {
         let w = &self.buf[start..];
-        let digits = w.bytes().all(|b| b.is_ascii_digit());
-        let keep = digits || w.chars().nth(1).is_some();
-        if !keep {
+        if !is_word(w) {
             self.buf.truncate(start);
             return;
         }
-        if digits && w.len() > 4 {
-            self.buf.truncate(start);
-            self.buf.push_str("#num");
-        } else if w.len() > 30 {
-            if let Some((cut, _)) = w.char_indices().nth(30) {
-                self.buf.truncate(start + cut);
+        match token_form(w) {
+            TokenForm::Number => {
+                self.buf.truncate(start);
+                self.buf.push_str(NUMBER_TOKEN);
             }
+            TokenForm::Prefix(n) => self.buf.truncate(start + n),
         }
         self.finish(start, Some((from, to)));
     }
