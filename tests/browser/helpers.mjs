@@ -78,8 +78,20 @@ export async function classify(page, text) {
     box.value = t;
     box.dispatchEvent(new Event('input', { bubbles: true }));
   }, text);
-  await page.click('#classify');
+  // The button's own click, not a mouse click at its coordinates: when the page is
+  // scrolled far down, blocks of the previous result laid out while Playwright scrolls
+  // up can move the button between its hit test and the click, and the click was lost
+  // (CI then read the previous result). bigtext.test.mjs clicks it by mouse, on a fresh page.
+  await page.$eval('#classify', (button) => button.click());
   await waitForOutcome(page);
+  // Shown passages come from the text in the box (as the box holds it: line breaks
+  // normalised), else the click was lost and the page still shows the last result.
+  const foreign = await page.evaluate(() => {
+    if (document.getElementById('results').hidden) return 0;
+    const box = document.getElementById('text').value;
+    return [...document.querySelectorAll('#doc .passage .ptext')].filter((e) => !box.includes(e.textContent)).length;
+  });
+  if (foreign) throw new Error(`the page shows ${foreign} passages that are not from the text just classified`);
 }
 
 /** Waits until the page has finished: results shown or a message in the status line. */
