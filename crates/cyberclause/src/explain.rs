@@ -135,6 +135,20 @@ impl Model {
     /// words is shared between them by occurrences; a word seen several times is one term.
     fn pushes(&self, v: &SparseVector, words: &Words, label: Label) -> Vec<(TermAt, f64)> {
         let k = label.index();
+        let temperature = f64::from(self.data().temperature);
+        // Each entry's push, per occurrence.
+        let share: Vec<f64> = v
+            .entries
+            .iter()
+            .zip(&v.counts)
+            .map(|(&(j, x), &n)| {
+                let w = self.weights_of(j);
+                // As `(0..6).filter(|&l| l != k).map(..).sum::<f64>()` adds, from -0.0 in order.
+                let mut others = -0.0;
+                (0..6).filter(|&l| l != k).for_each(|l| others += f64::from(w[l]));
+                x * (f64::from(w[k]) - others / 5.0) / temperature / f64::from(n)
+            })
+            .collect();
         // Words are told apart by their text: the same word at two places is one term. A
         // word's term is found by its number; a pair's through a small table.
         let mut seen = TermSlots::new(words.len());
@@ -142,33 +156,24 @@ impl Model {
         let mut word_term = vec![u32::MAX; words.len()];
         let mut pairs = TermSlots::new(words.len());
         let mut out: Vec<(TermAt, f64)> = Vec::with_capacity(words.len());
-        let temperature = f64::from(self.data().temperature);
-        for (e, &(j, x)) in v.entries.iter().enumerate() {
-            let w = self.weights_of(j);
-            // As `(0..6).filter(|&l| l != k).map(..).sum::<f64>()` adds, from -0.0 in order.
-            let mut others = -0.0;
-            (0..6).filter(|&l| l != k).for_each(|l| others += f64::from(w[l]));
-            let push = x * (f64::from(w[k]) - others / 5.0) / temperature;
-            let bigram = self.is_bigram(j);
-            let sources = v.sources(e);
-            let occurrences: u32 = sources.iter().map(|s| s.1).sum();
-            for &(word, n) in sources {
-                let at = TermAt { word, bigram };
-                let mut add = || {
-                    out.push((at, 0.0));
+        for i in 0..words.len() {
+            let hits = v.word_hits(i);
+            if !hits.is_empty() {
+                let id = ids[i] as usize;
+                if word_term[id] == u32::MAX {
+                    word_term[id] = out.len() as u32;
+                    out.push((TermAt { word: i as u32, bigram: false }, 0.0));
+                }
+                let term = &mut out[word_term[id] as usize].1;
+                hits.iter().for_each(|&e| *term += share[e as usize]);
+            }
+            if let Some(e) = v.bigram(i) {
+                let pair = u64::from(ids[i]) << 32 | u64::from(ids[i + 1]);
+                let slot = pairs.slot(pair, || {
+                    out.push((TermAt { word: i as u32, bigram: true }, 0.0));
                     out.len() - 1
-                };
-                let slot = if bigram {
-                    let pair = u64::from(ids[word as usize]) << 32 | u64::from(ids[word as usize + 1]);
-                    pairs.slot(pair, add)
-                } else {
-                    let id = ids[word as usize] as usize;
-                    if word_term[id] == u32::MAX {
-                        word_term[id] = add() as u32;
-                    }
-                    word_term[id] as usize
-                };
-                out[slot].1 += push * f64::from(n) / f64::from(occurrences);
+                });
+                out[slot].1 += share[e as usize];
             }
         }
         out

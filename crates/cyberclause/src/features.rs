@@ -137,7 +137,23 @@ pub fn word_hashes(w: &str, h: u64, spec: &FeatureSpec, mut visit: impl FnMut(u6
     }
 }
 
+/// A word bigram's identity from its two words' unigram hashes, so that scoring finds a
+/// bigram without feeding its bytes again: the model indexes its bigrams by this too
+/// ([`crate::model::Model`]'s pair index). For a fixed first word it is a bijection of the
+/// second; two bigrams of a vocabulary share it with odds of about n²/2⁶⁴, and the model
+/// is then refused at loading.
+#[inline]
+pub(crate) fn pair_hash(first: u64, second: u64) -> u64 {
+    (first.rotate_left(26) ^ second).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ first
+}
+
+/// The words of a bigram key `b:one two`.
+pub(crate) fn bigram_words(key: &str) -> Option<(&str, &str)> {
+    key.strip_prefix("b:")?.split_once(' ')
+}
+
 /// The hash of the bigram of word `i` and the next, if bigrams are on and there is a next.
+#[cfg(test)]
 pub fn bigram_hash(words: &Words, i: usize, spec: &FeatureSpec) -> Option<u64> {
     (spec.bigrams && i + 1 < words.len()).then(|| feed(feed(feed(BIGRAM, words.get(i).as_bytes()), b" "), words.get(i + 1).as_bytes()))
 }

@@ -18,9 +18,9 @@ pub struct FeatureIndex {
     mask: usize,
     /// Positions are the top `bits` of the spread hash.
     shift: u32,
-    /// Each feature's full hash, read only when a slot's fingerprint matches: a term is
-    /// found only when its whole 64-bit hash is a key's.
-    hashes: Vec<u64>,
+    /// Each entry's full hash and feature, read only when a slot's fingerprint matches: a
+    /// term is found only when its whole 64-bit hash is a key's.
+    entries: Vec<(u64, u32)>,
 }
 
 fn fingerprint(h: u64) -> u32 {
@@ -28,28 +28,32 @@ fn fingerprint(h: u64) -> u32 {
 }
 
 impl FeatureIndex {
-    /// Indexes `keys` by position. Two keys with the same hash are refused: the table
-    /// could not tell them apart (for 64-bit hashes of a few thousand keys, about one
-    /// model in 10^12).
+    /// Indexes `keys` by position (their FNV-1a hashes). Two keys with the same hash are
+    /// refused: the table could not tell them apart (for 64-bit hashes of a few thousand
+    /// keys, about one model in 10^12).
     pub fn new<'a>(keys: impl ExactSizeIterator<Item = &'a str>) -> Result<Self> {
-        if keys.len() >= FEATURE_MASK as usize {
-            return Err(Error::InvalidModel(format!("{} features: at most {} are supported", keys.len(), FEATURE_MASK - 1)));
+        Self::from_hashes(keys.enumerate().map(|(j, key)| (fnv1a(key.as_bytes()), j as u32)))
+    }
+
+    /// Indexes features by hashes given (hash, feature), refusing a hash given twice.
+    pub fn from_hashes(pairs: impl ExactSizeIterator<Item = (u64, u32)>) -> Result<Self> {
+        if pairs.len() >= FEATURE_MASK as usize {
+            return Err(Error::InvalidModel(format!("{} features: at most {} are supported", pairs.len(), FEATURE_MASK - 1)));
         }
         // At most half full, so that absent terms, the common case, stop early.
-        let capacity = (keys.len() * 2).next_power_of_two().max(16);
+        let capacity = (pairs.len() * 2).next_power_of_two().max(16);
         let shift = 64 - capacity.trailing_zeros();
-        let mut index = Self { slots: vec![0; capacity], mask: capacity - 1, shift, hashes: Vec::with_capacity(keys.len()) };
-        for (j, key) in keys.enumerate() {
-            let h = fnv1a(key.as_bytes());
-            if index.get(h).is_some() {
-                return Err(Error::InvalidModel(format!("two vocabulary entries share a hash ({key:?})")));
+        let mut index = Self { slots: vec![0; capacity], mask: capacity - 1, shift, entries: Vec::with_capacity(pairs.len()) };
+        for (h, j) in pairs {
+            if let Some(other) = index.get(h) {
+                return Err(Error::InvalidModel(format!("vocabulary entries {other} and {j} share a hash")));
             }
             let mut slot = index.position(h);
             while index.slots[slot] != 0 {
                 slot = (slot + 1) & index.mask;
             }
-            index.slots[slot] = fingerprint(h) << FEATURE_BITS | (j as u32 + 1);
-            index.hashes.push(h);
+            index.slots[slot] = fingerprint(h) << FEATURE_BITS | (index.entries.len() as u32 + 1);
+            index.entries.push((h, j));
         }
         Ok(index)
     }
@@ -68,9 +72,11 @@ impl FeatureIndex {
             if s == 0 {
                 return None;
             }
-            let j = (s & FEATURE_MASK) - 1;
-            if s >> FEATURE_BITS == fp && self.hashes[j as usize] == h {
-                return Some(j);
+            if s >> FEATURE_BITS == fp {
+                let (key, j) = self.entries[((s & FEATURE_MASK) - 1) as usize];
+                if key == h {
+                    return Some(j);
+                }
             }
             slot = (slot + 1) & self.mask;
         }

@@ -11,12 +11,12 @@ use std::sync::{Arc, OnceLock};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::features::FeatureSpec;
-use crate::hash::fnv1a;
+use crate::features::{bigram_words, pair_hash, FeatureSpec, UNIGRAM};
+use crate::hash::{feed, fnv1a};
 use crate::index::FeatureIndex;
 use crate::labels::Label;
 use crate::lexicon::Lexicon;
-use crate::vector::SparseVector;
+use crate::vector::{SparseVector, Tally};
 use crate::wordcache::WordCache;
 
 /// How many sightings a word of the model's vocabulary is worth to the repairs: good
@@ -66,13 +66,16 @@ pub struct ModelData {
 pub struct Model {
     data: ModelData,
     pub(crate) index: FeatureIndex,
+    /// The word bigrams again, by [`pair_hash`] of their words' unigram hashes: a passage
+    /// finds each of its bigrams from hashes it already has.
+    pub(crate) pairs: FeatureIndex,
     /// The weights feature by feature (the file stores them label by label): a term's six
     /// weights are read together, from one cache line.
     by_feature: Vec<[f32; 6]>,
-    /// Which features are word bigrams (their evidence shows both words).
-    bigram: Vec<bool>,
     /// The features of words already seen.
     pub(crate) words: WordCache,
+    /// Scratch for counting a passage's features.
+    pub(crate) tally: Tally,
     /// The vocabulary's words, for repairing text (see [`Model::lexicon`]); built at first
     /// use, so that loading a model stays cheap.
     lexicon: OnceLock<Arc<Lexicon>>,
@@ -98,9 +101,12 @@ impl Model {
             return Err(Error::InvalidModel("non-finite metric".into()));
         }
         let index = FeatureIndex::new(data.vocab.iter().map(String::as_str))?;
+        let pairs: Vec<(u64, u32)> = (data.vocab.iter().enumerate())
+            .filter_map(|(j, key)| bigram_words(key).map(|(a, b)| (pair_hash(feed(UNIGRAM, a.as_bytes()), feed(UNIGRAM, b.as_bytes())), j as u32)))
+            .collect();
+        let pairs = FeatureIndex::from_hashes(pairs.into_iter())?;
         let by_feature = (0..k).map(|j| std::array::from_fn(|l| data.weights[l * k + j])).collect();
-        let bigram = data.vocab.iter().map(|key| key.starts_with("b:")).collect();
-        Ok(Self { data, index, by_feature, bigram, words: WordCache::default(), lexicon: OnceLock::new() })
+        Ok(Self { data, index, pairs, by_feature, words: WordCache::default(), tally: Tally::default(), lexicon: OnceLock::new() })
     }
 
     pub fn data(&self) -> &ModelData {
@@ -159,11 +165,6 @@ impl Model {
     /// The six weights of feature `j`.
     pub(crate) fn weights_of(&self, j: u32) -> &[f32; 6] {
         &self.by_feature[j as usize]
-    }
-
-    /// Whether feature `j` is a word bigram.
-    pub(crate) fn is_bigram(&self, j: u32) -> bool {
-        self.bigram[j as usize]
     }
 
     /// Raw logits (before temperature).
