@@ -141,3 +141,33 @@ test('an idle worker does not keep Node running', async () => {
   });
   assert.equal(Number(out.trim()), sync.classify(TEXT.slice(0, 2000)).passages.length);
 });
+
+// The worker classifies a built-in text once, before its first request, so that the
+// user's first text runs on optimised code (see js/shared/worker-protocol.js); a failure
+// there is not the user's, and never reaches a request.
+test('the worker warms its engine once, before its first request, and a failed warm-up is harmless', async () => {
+  const { createServer } = await import(pathToFileURL(join(installed.dir, 'node_modules/cyberclause/web/worker-protocol.js')).href);
+  for (const failing of [false, true]) {
+    const calls = [];
+    const api = {
+      classifyChunks: (text, options, onChunk) => {
+        calls.push(text);
+        if (failing && calls.length === 1) throw new Error('boom');
+        onChunk({ start: 0, end: text.length, passages: [] });
+        return { language: 'en', summary: [] };
+      },
+      labels: () => ['label'],
+      modelInfo: () => ({ version: 'test' }),
+    };
+    const posted = [];
+    const receive = createServer(api, (m) => posted.push(m));
+    receive({ id: 1, type: 'info' });
+    receive({ id: 2, text: 'the user text', options: {} });
+    receive({ id: 3, text: 'another text', options: {} });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(calls.length, 3, `warm-up, then the two requests: ${calls.length} calls`);
+    assert.ok(calls[0].length > 10_000 && /Article 1/.test(calls[0]) && /données|authorities/.test(calls[0]), 'a document of the genre, over 10 KB');
+    assert.deepEqual(calls.slice(1), ['the user text', 'another text']);
+    assert.deepEqual(posted.map((m) => [m.id, m.type]), [[1, 'info'], [2, 'chunk'], [2, 'done'], [3, 'chunk'], [3, 'done']]);
+  }
+});

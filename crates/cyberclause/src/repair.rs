@@ -3,7 +3,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::lines::Line;
-use crate::text::{fold, is_apostrophe, is_invisible, is_space};
+use crate::text::{fold, is_apostrophe, is_invisible, is_letter, is_space};
 
 /// A character of repaired text and the byte range it came from in the original.
 /// Spaces inserted between lines have `len == 0`.
@@ -40,14 +40,14 @@ pub fn join_lines(src: &str, lines: &[Line], lexicon: &Lexicon) -> Vec<Ch> {
 fn join_break(out: &mut Vec<Ch>, next: &str, lexicon: &Lexicon, prev_end: usize) {
     let ends_hyphen = out.last().is_some_and(|c| c.c == '-')
         && out.len() >= 2
-        && out[out.len() - 2].c.is_alphabetic();
+        && is_letter(out[out.len() - 2].c);
     let next_lower = next.chars().next().is_some_and(char::is_lowercase);
     if !(ends_hyphen && next_lower) {
         out.push(Ch { c: ' ', off: prev_end, len: 0 });
         return;
     }
     let before: String = trailing_letters(&out[..out.len() - 1]);
-    let after: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    let after: String = next.chars().take_while(|&c| is_letter(c)).collect();
     // Real compounds ("non-étatiques") are two known words whose join is unknown;
     // anything else is a word cut by the line break.
     let joined_known = lexicon.count(&format!("{before}{after}")) > 0;
@@ -58,7 +58,7 @@ fn join_break(out: &mut Vec<Ch>, next: &str, lexicon: &Lexicon, prev_end: usize)
 }
 
 fn trailing_letters(chars: &[Ch]) -> String {
-    let n = chars.iter().rev().take_while(|c| c.c.is_alphabetic()).count();
+    let n = chars.iter().rev().take_while(|c| is_letter(c.c)).count();
     chars[chars.len() - n..].iter().map(|c| c.c).collect()
 }
 
@@ -85,6 +85,9 @@ pub fn repair(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
 /// "l ’ONU" → "l’ONU", "ci -après" → "ci-après": a space between a letter and an
 /// apostrophe or hyphen that is glued to the next word.
 fn drop_spaces_before_joiners(chars: Vec<Ch>) -> Vec<Ch> {
+    if !chars.windows(2).any(|w| w[0].c == ' ' && (is_apostrophe(w[1].c) || w[1].c == '-')) {
+        return chars;
+    }
     let keep: Vec<bool> = (0..chars.len())
         .map(|i| {
             let c = chars[i].c;
@@ -92,7 +95,7 @@ fn drop_spaces_before_joiners(chars: Vec<Ch>) -> Vec<Ch> {
                 return true;
             }
             let joiner = is_apostrophe(chars[i + 1].c) || chars[i + 1].c == '-';
-            !(chars[i - 1].c.is_alphabetic() && joiner && chars[i + 2].c.is_alphabetic())
+            !(is_letter(chars[i - 1].c) && joiner && is_letter(chars[i + 2].c))
         })
         .collect();
     retain_marked(chars, &keep, true)
@@ -107,24 +110,26 @@ fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
     let mut i = 0;
     while i < chars.len() {
         if chars[i].c == ' ' {
+            // The cheap tests first: this runs at every space of the document. A
+            // candidate is a whole word, a space, then a lower-case fragment ending a word.
             let left = &chars[word_start..i];
-            let right_end = (i + 1..chars.len()).find(|&k| !chars[k].c.is_alphabetic()).unwrap_or(chars.len());
-            let right = &chars[i + 1..right_end];
-            let whole_left = !left.is_empty() && left.iter().all(|c| c.c.is_alphabetic());
-            let next_is_word_end = right_end == chars.len() || !chars[right_end].c.is_alphanumeric();
-            // The cheap tests first: this runs at every space of the document.
-            let candidate = whole_left && next_is_word_end && right.first().is_some_and(|c| c.c.is_lowercase());
-            if candidate && {
+            let lower_next = chars.get(i + 1).is_some_and(|c| is_letter(c.c) && c.c.is_lowercase());
+            let whole_left = lower_next && !left.is_empty() && left.iter().all(|c| is_letter(c.c));
+            let right = whole_left
+                .then(|| (i + 1..chars.len()).find(|&k| !is_letter(chars[k].c)).unwrap_or(chars.len()))
+                .filter(|&end| end == chars.len() || !chars[end].c.is_alphanumeric())
+                .map(|end| &chars[i + 1..end]);
+            if right.is_some_and(|right| {
                 fill(&mut left_text, left);
                 fill(&mut right_text, right);
                 lexicon.joins(&left_text, &right_text)
-            } {
+            }) {
                 drop[i] = true;
                 i += 1;
                 continue; // the joined word may take another fragment
             }
             word_start = i + 1;
-        } else if !chars[i].c.is_alphabetic() {
+        } else if !is_letter(chars[i].c) {
             word_start = i + 1;
         }
         i += 1;
@@ -139,6 +144,10 @@ fn is_superscript_digit(c: char) -> bool {
 /// "cybercriminalité12." → "cybercriminalité.": digits glued to the end of a known word
 /// are footnote calls; superscript digits after a letter always are.
 fn drop_footnote_markers(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
+    // Most blocks have no digit at all: nothing to drop.
+    if !chars.iter().any(|c| c.c.is_ascii_digit() || is_superscript_digit(c.c)) {
+        return chars;
+    }
     let mut drop = vec![false; chars.len()];
     let mut i = 0;
     while i < chars.len() {
@@ -147,12 +156,12 @@ fn drop_footnote_markers(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
             i += 1;
             continue;
         }
-        if !chars[i].c.is_alphabetic() {
+        if !is_letter(chars[i].c) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < chars.len() && chars[i].c.is_alphabetic() {
+        while i < chars.len() && is_letter(chars[i].c) {
             i += 1;
         }
         let digits_end = (i..chars.len()).find(|&k| !(chars[k].c.is_ascii_digit() || is_superscript_digit(chars[k].c))).unwrap_or(chars.len());

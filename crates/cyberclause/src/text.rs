@@ -18,6 +18,19 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || (c.is_control() && !is_invisible(c))
 }
 
+/// `char::is_alphabetic` without its table search for the letters of French and English
+/// law: ASCII, Latin-1 and Latin Extended-A and B (every character from U+00C0 to U+024F
+/// but × and ÷ is a letter). The repairs ask it of nearly every character.
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
+        _ if c.is_ascii() => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// Apostrophes of every kind seen in pasted text.
 pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '`' | '´' | '‘')
@@ -73,6 +86,13 @@ pub fn is_word(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_letter_is_is_alphabetic() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 
     #[test]
     fn ascii_fast_path_folds_like_the_full_path() {

@@ -64,7 +64,7 @@ impl Clone for Tally {
 }
 
 impl Tally {
-    fn lock(&self, features: usize) -> MutexGuard<'_, Counts> {
+    pub(crate) fn lock(&self, features: usize) -> MutexGuard<'_, Counts> {
         let mut t = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if t.counts.len() != features {
             *t = Counts { counts: vec![0; features], seen: vec![0; features.div_ceil(64)], summary: vec![0; features.div_ceil(64 * 64)] };
@@ -75,7 +75,7 @@ impl Tally {
 
 impl Counts {
     #[inline]
-    fn hit(&mut self, j: u32) {
+    pub(crate) fn hit(&mut self, j: u32) {
         let j = j as usize;
         self.counts[j] += 1;
         self.seen[j / 64] |= 1 << (j % 64);
@@ -138,7 +138,7 @@ impl Model {
 
     /// Fills `v`'s entries from the tally, in feature order (the order training sums in,
     /// bit for bit), and renumbers its hits from features to entries.
-    fn weigh(&self, v: &mut SparseVector, tally: &mut Counts) {
+    pub(crate) fn weigh(&self, v: &mut SparseVector, tally: &mut Counts) {
         let idf = &self.data().idf;
         v.entries.reserve(v.hits.len() / 2 + 16);
         v.counts.reserve(v.hits.len() / 2 + 16);
