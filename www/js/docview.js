@@ -128,13 +128,14 @@ function passageElement(text, p, index) {
   el.dataset.index = String(index);
   el.tabIndex = -1;
   // Doubt is shown in words, not only by a lighter highlight: "safeguard?".
-  if (isUncertain(p)) {
+  const uncertain = isUncertain(p);
+  if (uncertain) {
     el.dataset.uncertain = '';
     el.classList.add('uncertain');
   }
   const chip = document.createElement('span');
   chip.className = 'chip';
-  chip.textContent = chipText(el);
+  chip.textContent = chipLabel(p.label, uncertain);
   const body = document.createElement('span');
   body.className = 'ptext';
   // Each passage keeps its own direction: Arabic or Hebrew passages read right to left.
@@ -145,7 +146,7 @@ function passageElement(text, p, index) {
   // The repaired text (what the engine classified: hyphens rejoined, page numbers left
   // out), shown instead of the original by the "repaired text" toggle. Only where it
   // differs from the original by more than line breaks and spaces.
-  if (typeof p.text === 'string' && squash(p.text) !== squash(original)) {
+  if (typeof p.text === 'string' && p.text !== original && squash(p.text) !== squash(original)) {
     const fixed = document.createElement('span');
     fixed.className = 'rtext';
     fixed.dir = 'auto';
@@ -166,8 +167,12 @@ export function isUncertain(p) {
 }
 
 function chipText(el) {
-  const name = labelName(el.dataset.label);
-  return 'uncertain' in el.dataset ? t('uncertainChip', { label: name }) : name;
+  return chipLabel(el.dataset.label, 'uncertain' in el.dataset);
+}
+
+function chipLabel(label, uncertain) {
+  const name = labelName(label);
+  return uncertain ? t('uncertainChip', { label: name }) : name;
 }
 
 function relabelBlock(block) {

@@ -229,7 +229,7 @@ impl Classifier {
             text: text.to_string(),
             label,
             scores,
-            lang: lang::detect_words(words.iter()),
+            lang: lang::detect_tokens(words),
             evidence: self.model.evidence(&v, words, label, evidence),
             kind: Kind::Passage,
             path: Vec::new(),

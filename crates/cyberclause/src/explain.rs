@@ -135,18 +135,11 @@ impl Model {
     /// words is shared between them by occurrences; a word seen several times is one term.
     fn pushes(&self, v: &SparseVector, words: &Words, label: Label) -> Vec<(TermAt, f64)> {
         let k = label.index();
-        let temperature = f64::from(self.data().temperature);
-        // Each entry's push, per occurrence.
-        let share: Vec<f64> = v
-            .entries
-            .iter()
-            .zip(&v.counts)
+        // Each entry's push, per occurrence (nearly every count is 1).
+        let share: Vec<f64> = (v.entries.iter().zip(&v.counts))
             .map(|(&(j, x), &n)| {
-                let w = self.weights_of(j);
-                // As `(0..6).filter(|&l| l != k).map(..).sum::<f64>()` adds, from -0.0 in order.
-                let mut others = -0.0;
-                (0..6).filter(|&l| l != k).for_each(|l| others += f64::from(w[l]));
-                x * (f64::from(w[k]) - others / 5.0) / temperature / f64::from(n)
+                let push = x * self.margins_of(j)[k];
+                if n == 1 { push } else { push / f64::from(n) }
             })
             .collect();
         // Words are told apart by their text: the same word at two places is one term. A

@@ -3,9 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::hash::{feed, fnv1a};
+#[cfg(test)]
+use crate::hash::feed;
+use crate::hash::fnv1a;
 #[cfg(any(feature = "train", test))]
 use crate::text::{fold, words};
+#[cfg(test)]
 use crate::tokens::Words;
 
 /// Which terms to extract.
@@ -38,6 +41,9 @@ pub(crate) const NUMBER_TOKEN: &str = "#num";
 pub(crate) fn token_form(w: &str) -> TokenForm {
     if w.len() > 4 && w.bytes().all(|b| b.is_ascii_digit()) {
         TokenForm::Number
+    } else if w.len() <= 30 {
+        // At most 30 bytes: at most 30 characters (nearly every word).
+        TokenForm::Prefix(w.len())
     } else {
         TokenForm::Prefix(w.char_indices().nth(30).map_or(w.len(), |(cut, _)| cut))
     }
@@ -104,6 +110,7 @@ fn visit_char_ngrams(padded: &[char], i: usize, spec: &FeatureSpec, key: &mut St
 
 /// FNV-1a states after each key's prefix.
 pub(crate) const UNIGRAM: u64 = fnv1a(b"w:");
+#[cfg(test)]
 pub(crate) const BIGRAM: u64 = fnv1a(b"b:");
 const CHARS: u64 = fnv1a(b"c:");
 

@@ -72,6 +72,9 @@ pub struct Model {
     /// The weights feature by feature (the file stores them label by label): a term's six
     /// weights are read together, from one cache line.
     by_feature: Vec<[f32; 6]>,
+    /// For evidence, feature by feature: how far one unit of the feature pushes each
+    /// label's logit past the mean of the other five, over the temperature.
+    margins: Vec<[f64; 6]>,
     /// The features of words already seen.
     pub(crate) words: WordCache,
     /// Scratch for counting a passage's features.
@@ -105,8 +108,9 @@ impl Model {
             .filter_map(|(j, key)| bigram_words(key).map(|(a, b)| (pair_hash(feed(UNIGRAM, a.as_bytes()), feed(UNIGRAM, b.as_bytes())), j as u32)))
             .collect();
         let pairs = FeatureIndex::from_hashes(pairs.into_iter())?;
-        let by_feature = (0..k).map(|j| std::array::from_fn(|l| data.weights[l * k + j])).collect();
-        Ok(Self { data, index, pairs, by_feature, words: WordCache::default(), tally: Tally::default(), lexicon: OnceLock::new() })
+        let by_feature: Vec<[f32; 6]> = (0..k).map(|j| std::array::from_fn(|l| data.weights[l * k + j])).collect();
+        let margins = by_feature.iter().map(|w| margins(w, f64::from(data.temperature))).collect();
+        Ok(Self { data, index, pairs, by_feature, margins, words: WordCache::default(), tally: Tally::default(), lexicon: OnceLock::new() })
     }
 
     pub fn data(&self) -> &ModelData {
@@ -162,9 +166,9 @@ impl Model {
         Arc::clone(lexicon)
     }
 
-    /// The six weights of feature `j`.
-    pub(crate) fn weights_of(&self, j: u32) -> &[f32; 6] {
-        &self.by_feature[j as usize]
+    /// Feature `j`'s margins (see the `margins` field).
+    pub(crate) fn margins_of(&self, j: u32) -> &[f64; 6] {
+        &self.margins[j as usize]
     }
 
     /// Raw logits (before temperature).
@@ -184,6 +188,17 @@ impl Model {
     pub fn probabilities(&self, v: &SparseVector) -> [f64; 6] {
         softmax(&self.logits(v), f64::from(self.data.temperature))
     }
+}
+
+/// A feature's margins from its six weights: for each label, its weight minus the mean of
+/// the other five (added in order from -0.0, as a sum over the others would), over the
+/// temperature.
+fn margins(w: &[f32; 6], temperature: f64) -> [f64; 6] {
+    std::array::from_fn(|k| {
+        let mut others = -0.0;
+        (0..6).filter(|&l| l != k).for_each(|l| others += f64::from(w[l]));
+        (f64::from(w[k]) - others / 5.0) / temperature
+    })
 }
 
 /// Softmax of `logits / temperature`, stable for any finite input.

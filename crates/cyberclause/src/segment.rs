@@ -410,19 +410,17 @@ fn locate(src: &str, pieces: Vec<Piece>) -> Vec<Segment> {
         .collect()
 }
 
-/// UTF-16 offsets of byte offsets given in non-decreasing order (one pass over `src`).
+/// UTF-16 offsets of byte offsets given in non-decreasing order (one pass over `src`). A
+/// character is one unit per lead byte (any byte but a continuation byte), and two when
+/// it takes four bytes; an offset inside a character counts the whole character.
 pub fn utf16_offsets(src: &str, bytes: &[usize]) -> Vec<usize> {
+    let s = src.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
-    let mut chars = src.char_indices().peekable();
-    let mut units = 0;
+    let (mut at, mut units) = (0, 0);
     for &b in bytes {
-        while let Some(&(i, c)) = chars.peek() {
-            if i >= b {
-                break;
-            }
-            units += c.len_utf16();
-            chars.next();
-        }
+        let b = b.clamp(at, s.len());
+        units += s[at..b].iter().map(|&x| usize::from(x & 0xC0 != 0x80) + usize::from(x >= 0xF0)).sum::<usize>();
+        at = b;
         out.push(units);
     }
     out
@@ -430,6 +428,18 @@ pub fn utf16_offsets(src: &str, bytes: &[usize]) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn utf16_offsets_count_as_the_characters_do() {
+        let src = "a é € 😀 b\u{10FFFF}z";
+        let all: Vec<usize> = (0..=src.len() + 2).collect();
+        let by_chars: Vec<usize> = all
+            .iter()
+            .map(|&b| src.char_indices().take_while(|&(i, _)| i < b).map(|(_, c)| c.len_utf16()).sum())
+            .collect();
+        assert_eq!(super::utf16_offsets(src, &all), by_chars);
+        assert_eq!(super::utf16_offsets(src, &[3, 9, 9, src.len()]), [3, 6, 6, src.encode_utf16().count()]);
+    }
+
     use super::*;
 
     fn cut(src: &str) -> Vec<Segment> {

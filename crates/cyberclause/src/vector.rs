@@ -49,7 +49,7 @@ pub struct Tally(Mutex<Counts>);
 #[derive(Debug, Default)]
 pub(crate) struct Counts {
     /// Per feature: its count while hits are added, then its entry while they are renumbered.
-    counts: Vec<u32>,
+    pub(crate) counts: Vec<u32>,
     /// Bit `j % 64` of `seen[j / 64]`: feature `j` was hit.
     seen: Vec<u64>,
     /// Bit `w % 64` of `summary[w / 64]`: `seen[w]` is not zero.
@@ -85,7 +85,7 @@ impl Counts {
     /// Calls `visit(feature, count)` for every feature hit, in feature order, and leaves
     /// each feature's entry number (its rank in that order) in place of its count; clears
     /// the bitsets.
-    fn drain(&mut self, mut visit: impl FnMut(u32, u32)) {
+    pub(crate) fn drain(&mut self, mut visit: impl FnMut(u32, u32)) {
         let mut e = 0;
         for s in 0..self.summary.len() {
             let mut words = std::mem::take(&mut self.summary[s]);
@@ -140,8 +140,10 @@ impl Model {
     /// bit for bit), and renumbers its hits from features to entries.
     pub(crate) fn weigh(&self, v: &mut SparseVector, tally: &mut Counts) {
         let idf = &self.data().idf;
-        v.entries.reserve(v.hits.len() / 2 + 16);
-        v.counts.reserve(v.hits.len() / 2 + 16);
+        // At most one entry per hit.
+        let most = v.hits.len() + v.bigrams.len();
+        v.entries.reserve(most);
+        v.counts.reserve(most);
         tally.drain(|j, count| {
             v.entries.push((j, weighting::weight(count, idf[j as usize])));
             v.counts.push(count);

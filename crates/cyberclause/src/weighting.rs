@@ -20,7 +20,12 @@ pub fn idf(documents: usize, df: usize) -> f64 {
 }
 
 /// A term's weight: its frequency times its IDF as stored in the model (f32).
+#[inline]
 pub fn weight(count: u32, idf: f32) -> f64 {
+    // Most terms occur once in a passage, and tf(1) is exactly 1.
+    if count == 1 {
+        return f64::from(idf);
+    }
     tf(count) * f64::from(idf)
 }
 
