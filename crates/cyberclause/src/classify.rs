@@ -186,12 +186,11 @@ impl Classifier {
             .iter()
             .map(|s| {
                 let mut p = match s.kind {
-                    Kind::Passage => self.passage_in(&s.text, &s.path, opts, &mut titles),
+                    Kind::Passage => self.passage_in(text, s, opts, &mut titles),
                     Kind::Heading => heading(&s.text),
                 };
                 p.span = s.span;
                 p.path.clone_from(&s.path);
-                crate::explain::locate(text, p.span, &mut p.evidence, None);
                 p
             })
             .collect();
@@ -209,13 +208,21 @@ impl Classifier {
         p
     }
 
-    /// A passage of a document, its probabilities combined with its headings' titles.
-    fn passage_in(&self, text: &str, path: &[String], opts: &ClassifyOptions, titles: &mut BTreeMap<String, [f64; 6]>) -> Passage {
+    /// Passage `s` of the document `src`, its probabilities combined with its headings'
+    /// titles, its evidence placed in `src`.
+    fn passage_in(&self, src: &str, s: &Segment, opts: &ClassifyOptions, titles: &mut BTreeMap<String, [f64; 6]>) -> Passage {
+        let (text, path) = (&s.text, &s.path);
         let words = tokenize(text);
-        if opts.context <= 0.0 || path.is_empty() {
-            return self.scored(text, &words, opts.evidence, |probs| probs);
-        }
-        self.scored(text, &words, opts.evidence, |probs| context::with_titles(&self.model, probs, path, opts.context, titles))
+        let mut p = if opts.context <= 0.0 || path.is_empty() {
+            self.scored(text, &words, opts.evidence, |probs| probs)
+        } else {
+            self.scored(text, &words, opts.evidence, |probs| context::with_titles(&self.model, probs, path, opts.context, titles))
+        };
+        // A passage nothing was repaired in is its own slice of the input: its words
+        // already know where they stand there.
+        let unrepaired = src.get(s.span.start..s.span.end) == Some(text.as_str());
+        crate::explain::locate(src, s.span, &mut p.evidence, unrepaired.then_some(&words));
+        p
     }
 
     /// Scores `text` (its `words`), lets `adjust` change the probabilities, and explains

@@ -66,13 +66,19 @@ impl Lexicon {
     /// word is known and seen at least as often as the rarer fragment. "internation aux"
     /// joins (the fragment "internation" is rare), "sur tout" does not ("tout" is common).
     pub fn joins(&self, left: &str, right: &str) -> bool {
-        if left.chars().count() < 2 || right.chars().count() < 2 {
+        self.joins_in(left, right, &mut String::new())
+    }
+
+    /// [`Lexicon::joins`], building the joined word in `scratch`: the repairs ask this at
+    /// nearly every space of a document.
+    pub(crate) fn joins_in(&self, left: &str, right: &str, scratch: &mut String) -> bool {
+        if left.chars().nth(1).is_none() || right.chars().nth(1).is_none() {
             return false;
         }
-        let mut both = String::with_capacity(left.len() + right.len());
-        both.push_str(left);
-        both.push_str(right);
-        let joined = self.count(&both);
+        scratch.clear();
+        scratch.push_str(left);
+        scratch.push_str(right);
+        let joined = self.count(scratch);
         joined > 0 && self.count(left).min(self.count(right)) <= joined
     }
 

@@ -105,7 +105,7 @@ fn drop_spaces_before_joiners(chars: Vec<Ch>) -> Vec<Ch> {
 fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
     let mut drop = vec![false; chars.len()];
     // Reused for every candidate: this runs at nearly every space of a document.
-    let (mut left_text, mut right_text) = (String::new(), String::new());
+    let (mut left_text, mut right_text, mut joined) = (String::new(), String::new(), String::new());
     let mut word_start = 0;
     let mut i = 0;
     while i < chars.len() {
@@ -122,7 +122,7 @@ fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
             if right.is_some_and(|right| {
                 fill(&mut left_text, left);
                 fill(&mut right_text, right);
-                lexicon.joins(&left_text, &right_text)
+                lexicon.joins_in(&left_text, &right_text, &mut joined)
             }) {
                 drop[i] = true;
                 i += 1;
