@@ -78,8 +78,11 @@ impl Counts {
     pub(crate) fn hit(&mut self, j: u32) {
         let j = j as usize;
         self.counts[j] += 1;
-        self.seen[j / 64] |= 1 << (j % 64);
-        self.summary[j / 4096] |= 1 << (j / 64 % 64);
+        let word = &mut self.seen[j / 64];
+        if *word == 0 {
+            self.summary[j / 4096] |= 1 << (j / 64 % 64);
+        }
+        *word |= 1 << (j % 64);
     }
 
     /// Calls `visit(feature, count)` for every feature hit, in feature order, and leaves
