@@ -3,7 +3,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::lines::Line;
-use crate::text::{fold, is_apostrophe, is_invisible, is_letter, is_space};
+use crate::text::{fold, is_apostrophe, is_invisible, is_letter, is_letter_or_digit, is_space};
 
 /// A character of repaired text and the byte range it came from in the original.
 /// Spaces inserted between lines have `len == 0`.
@@ -117,7 +117,7 @@ fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
             let whole_left = lower_next && !left.is_empty() && left.iter().all(|c| is_letter(c.c));
             let right = whole_left
                 .then(|| (i + 1..chars.len()).find(|&k| !is_letter(chars[k].c)).unwrap_or(chars.len()))
-                .filter(|&end| end == chars.len() || !chars[end].c.is_alphanumeric())
+                .filter(|&end| end == chars.len() || !is_letter_or_digit(chars[end].c))
                 .map(|end| &chars[i + 1..end]);
             if right.is_some_and(|right| {
                 fill(&mut left_text, left);
@@ -169,7 +169,7 @@ fn drop_footnote_markers(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
             continue;
         }
         let superscript = chars[i..digits_end].iter().all(|c| is_superscript_digit(c.c));
-        let at_word_end = digits_end == chars.len() || !chars[digits_end].c.is_alphanumeric();
+        let at_word_end = digits_end == chars.len() || !is_letter_or_digit(chars[digits_end].c);
         let word: String = chars[start..i].iter().map(|c| c.c).collect();
         let plausible = digits_end - i <= 2
             && i - start >= 4

@@ -10,6 +10,7 @@ use crate::repair::{join_lines, repair, text_of, Ch};
 use crate::sentences;
 use crate::span::Span;
 use crate::structure;
+use crate::text::is_letter_or_digit;
 
 /// How finely to cut.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -314,7 +315,7 @@ fn word_count(chars: &[Ch]) -> usize {
         if c.c == ' ' {
             n += usize::from(word);
             word = false;
-        } else if c.c.is_alphanumeric() {
+        } else if is_letter_or_digit(c.c) {
             word = true;
         }
     }

@@ -2,7 +2,7 @@
 //! Sub-section, Article, § and their French names, Schedule, Annex) and their rank, so
 //! that every passage can carry the path of headings above it.
 
-use crate::text::fold;
+use crate::text::{fold, is_letter_or_digit};
 
 /// Rank of the article level: an article's heading, or a passage opening "Article 5 …".
 pub const ARTICLE_RANK: u8 = 7;
@@ -103,7 +103,7 @@ fn is_number(w: &str) -> bool {
         return false;
     }
     if w.starts_with(|c: char| c.is_ascii_digit()) {
-        return w.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '–' | '/'));
+        return w.chars().all(|c| is_letter_or_digit(c) || matches!(c, '.' | '-' | '–' | '/'));
     }
     if matches!(w, "|" | "Il" | "Ill") {
         return true;
@@ -164,7 +164,7 @@ fn is_capitals(t: &str) -> bool {
 /// Words with a letter or digit, counted up to `cap` (callers only compare with small
 /// numbers, and a paragraph can be a long line).
 fn word_count(t: &str, cap: usize) -> usize {
-    t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(cap).count()
+    t.split_whitespace().filter(|w| w.chars().any(is_letter_or_digit)).take(cap).count()
 }
 
 /// The reference a passage opening with a keyword carries into its path ("Article 5" of

@@ -31,6 +31,12 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// `char::is_alphanumeric` with [`is_letter`]'s shortcut for Latin letters.
+#[inline]
+pub fn is_letter_or_digit(c: char) -> bool {
+    is_letter(c) || c.is_numeric()
+}
+
 /// Apostrophes of every kind seen in pasted text.
 pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '`' | '´' | '‘')
@@ -74,7 +80,7 @@ pub fn words(folded: &str) -> Vec<&str> {
 
 /// [`words`], one at a time.
 pub fn word_iter(folded: &str) -> impl Iterator<Item = &str> {
-    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| is_word(w))
+    folded.split(|c: char| !is_letter_or_digit(c)).filter(|w| is_word(w))
 }
 
 /// A run of letters and digits that counts as a word: two characters or more, or a
@@ -91,6 +97,7 @@ mod tests {
     fn is_letter_is_is_alphabetic() {
         for c in (0..0x3_0000).filter_map(char::from_u32) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
