@@ -23,13 +23,22 @@ pub fn join_lines(src: &str, lines: &[Line], lexicon: &Lexicon) -> Vec<Ch> {
         if i > 0 {
             join_break(&mut out, text, lexicon, lines[i - 1].end);
         }
-        for (j, c) in text.char_indices() {
-            if is_invisible(c) {
-                continue;
+        let bytes = text.as_bytes();
+        let mut j = 0;
+        while j < bytes.len() {
+            let b = bytes[j];
+            // ASCII, nearly every character: never invisible; spaces and controls become ' '.
+            let (c, len) = if b.is_ascii() {
+                (Some(if b == b' ' || b < 0x20 || b == 0x7f { ' ' } else { char::from(b) }), 1)
+            } else {
+                let c = text[j..].chars().next().unwrap_or(' ');
+                let kept = (!is_invisible(c)).then_some(if is_space(c) { ' ' } else { c });
+                (kept, c.len_utf8())
+            };
+            if let Some(c) = c {
+                out.push(Ch { c, off: line.start + j, len });
             }
-            let len = c.len_utf8();
-            let c = if is_space(c) { ' ' } else { c };
-            out.push(Ch { c, off: line.start + j, len });
+            j += len;
         }
     }
     collapse_spaces(out)
@@ -264,6 +273,24 @@ mod tests {
         assert_eq!(run("des morts.2 L’unique référence", ""), "des morts. L’unique référence");
         assert_eq!(run("manifestants. »12 Comme il", ""), "manifestants. » Comme il");
         assert_eq!(run("la version 3.2 Les", ""), "la version 3.2 Les");
+    }
+
+    /// The byte loop of `join_lines` keeps and maps characters as a loop over characters
+    /// does: ASCII spaces and controls become spaces, invisible characters go.
+    #[test]
+    fn lines_join_character_by_character() {
+        let src = "a\u{0}b\tc\u{7f}d\u{b}e\u{a0}f\u{200b}g\u{ad}h\u{202e}i\u{feff}j\u{2003}k😀l\u{85}m ~";
+        let lines = split_lines(src);
+        let mut lx = Lexicon::new();
+        lx.add_text("");
+        let mut want: Vec<Ch> = Vec::new();
+        for line in &lines {
+            for (j, c) in line.text(src).char_indices().filter(|&(_, c)| !is_invisible(c)) {
+                want.push(Ch { c: if is_space(c) { ' ' } else { c }, off: line.start + j, len: c.len_utf8() });
+            }
+        }
+        assert_eq!(lines.len(), 1, "one line: {lines:?}");
+        assert_eq!(join_lines(src, &lines, &lx), collapse_spaces(want));
     }
 
     #[test]
