@@ -115,7 +115,10 @@ fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
     let mut drop = vec![false; chars.len()];
     // Reused for every candidate: this runs at nearly every space of a document.
     let (mut left_text, mut right_text, mut joined) = (String::new(), String::new(), String::new());
+    // `chars[word_start..i]` holds letters only, and the spaces dropped since (a word
+    // already joined does not take another fragment).
     let mut word_start = 0;
+    let mut joined_here = false;
     let mut i = 0;
     while i < chars.len() {
         if chars[i].c == ' ' {
@@ -123,7 +126,7 @@ fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
             // candidate is a whole word, a space, then a lower-case fragment ending a word.
             let left = &chars[word_start..i];
             let lower_next = chars.get(i + 1).is_some_and(|c| is_letter(c.c) && c.c.is_lowercase());
-            let whole_left = lower_next && !left.is_empty() && left.iter().all(|c| is_letter(c.c));
+            let whole_left = lower_next && !left.is_empty() && !joined_here;
             let right = whole_left
                 .then(|| (i + 1..chars.len()).find(|&k| !is_letter(chars[k].c)).unwrap_or(chars.len()))
                 .filter(|&end| end == chars.len() || !is_letter_or_digit(chars[end].c))
@@ -134,12 +137,15 @@ fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
                 lexicon.joins_in(&left_text, &right_text, &mut joined)
             }) {
                 drop[i] = true;
+                joined_here = true;
                 i += 1;
-                continue; // the joined word may take another fragment
+                continue;
             }
             word_start = i + 1;
+            joined_here = false;
         } else if !is_letter(chars[i].c) {
             word_start = i + 1;
+            joined_here = false;
         }
         i += 1;
     }
