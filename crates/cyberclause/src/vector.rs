@@ -65,7 +65,12 @@ impl Clone for Tally {
 
 impl Tally {
     pub(crate) fn lock(&self, features: usize) -> MutexGuard<'_, Counts> {
-        let mut t = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        // A passage that panicked half-way may have left counts behind: start afresh.
+        let mut t = self.0.lock().unwrap_or_else(|poisoned| {
+            let mut t = poisoned.into_inner();
+            *t = Counts::default();
+            t
+        });
         if t.counts.len() != features {
             *t = Counts { counts: vec![0; features], seen: vec![0; features.div_ceil(64)], summary: vec![0; features.div_ceil(64 * 64)] };
         }
@@ -165,6 +170,22 @@ impl Model {
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+
+    /// A passage that panicked while counting leaves no count behind for the next one.
+    #[test]
+    fn a_tally_poisoned_half_way_starts_afresh() {
+        let tally = std::sync::Arc::new(Tally::default());
+        let shared = std::sync::Arc::clone(&tally);
+        let died = std::thread::spawn(move || {
+            let mut t = shared.lock(100);
+            t.hit(5);
+            panic!("half-way through a passage");
+        })
+        .join();
+        assert!(died.is_err());
+        let t = tally.lock(100);
+        assert!(t.counts.iter().all(|&c| c == 0) && t.seen.iter().all(|&b| b == 0) && t.summary.iter().all(|&b| b == 0));
+    }
 
     /// Hits drained come out in feature order with their counts, each renumbered to its
     /// rank, and the tally is empty again for the next passage.
