@@ -29,7 +29,7 @@ pub fn join_lines(src: &str, lines: &[Line], lexicon: &Lexicon) -> Vec<Ch> {
             let b = bytes[j];
             // ASCII, nearly every character: never invisible; spaces and controls become ' '.
             let (c, len) = if b.is_ascii() {
-                (Some(if b == b' ' || b < 0x20 || b == 0x7f { ' ' } else { char::from(b) }), 1)
+                (Some(if b <= b' ' || b == 0x7f { ' ' } else { char::from(b) }), 1)
             } else {
                 let c = text[j..].chars().next().unwrap_or(' ');
                 let kept = (!is_invisible(c)).then_some(if is_space(c) { ' ' } else { c });
