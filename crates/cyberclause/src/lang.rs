@@ -5,9 +5,9 @@ use serde::Serialize;
 use std::sync::OnceLock;
 
 use crate::features::UNIGRAM;
-use crate::hash::{feed, spread};
-use crate::text::{fold, words};
-use crate::tokens::Words;
+use crate::hash::feed;
+use crate::index::FeatureIndex;
+use crate::tokens::{tokenize, Words};
 
 /// The language of one passage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -37,20 +37,12 @@ const FRENCH: &[&str] = &[
     "avec", "ou", "etre", "peut", "tout",
 ];
 
-fn is_fr(w: &str) -> bool {
-    FRENCH.contains(&w)
-}
-
 /// English stop words (folded).
 const ENGLISH: &[&str] = &[
     "the", "of", "and", "to", "in", "is", "that", "for", "on", "by", "with", "be", "are", "this",
     "shall", "which", "or", "as", "an", "any", "from", "it", "not", "such", "may", "its", "have",
     "has", "other", "where", "who",
 ];
-
-fn is_en(w: &str) -> bool {
-    ENGLISH.contains(&w)
-}
 
 /// Stop words of other European languages a user may paste (Spanish, Portuguese, Italian,
 /// German, Dutch), none of them common in French or English text: "de", "la", "un", "en",
@@ -64,97 +56,47 @@ const OTHER: &[&str] = &[
     "wordt", "ook",
 ];
 
-fn is_other(w: &str) -> bool {
-    OTHER.contains(&w)
-}
-
 /// Counts stop words of each language; a passage needs a clear majority and enough of
 /// them (a tenth of its words) to be called French or English, and fewer than half as
 /// many stop words of another language (Spanish shares "de", "la", "un" with French).
 pub fn detect(text: &str) -> Lang {
-    let folded = fold(text);
-    detect_words(words(&folded).into_iter())
+    detect_tokens(&tokenize(text))
 }
 
-/// [`detect`] on words already folded (scoring's own words: one fold per passage).
-pub fn detect_words<'a>(ws: impl Iterator<Item = &'a str>) -> Lang {
-    let (mut fr, mut en, mut other, mut n) = (0, 0, 0, 0);
-    for w in ws {
-        n += 1;
-        fr += usize::from(is_fr(w));
-        en += usize::from(is_en(w));
-        other += usize::from(is_other(w));
-    }
-    decide(fr, en, other, n)
-}
-
-/// [`detect_words`] for a passage's words, told by their unigram hashes: one probe of a
-/// small table per word instead of three list searches.
+/// [`detect`] on a passage's words as scoring cut them (one pass over the text).
 pub fn detect_tokens(words: &Words) -> Lang {
-    let table = marker_table();
-    let (mut fr, mut en, mut other) = (0, 0, 0);
-    for i in 0..words.len() {
-        let class = table.class(words.hash(i));
-        fr += usize::from(class & FR != 0);
-        en += usize::from(class & EN != 0);
-        other += usize::from(class & OTHER_LANG != 0);
-    }
-    decide(fr, en, other, words.len())
-}
-
-const FR: u8 = 1;
-const EN: u8 = 2;
-const OTHER_LANG: u8 = 4;
-
-/// The marker words by the hash of their unigram key (as [`Words`] hashes words): an
-/// open-addressing table, at most a quarter full, built once.
-struct MarkerTable {
-    slots: Vec<(u64, u8)>,
-}
-
-impl MarkerTable {
-    fn class(&self, h: u64) -> u8 {
-        let mask = self.slots.len() - 1;
-        let mut s = spread(h) as usize & mask;
-        loop {
-            match self.slots[s] {
-                (_, 0) => return 0,
-                (key, class) if key == h => return class,
-                _ => s = (s + 1) & mask,
-            }
-        }
-    }
-}
-
-fn marker_table() -> &'static MarkerTable {
-    static TABLE: OnceLock<MarkerTable> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let all = [(FRENCH, FR), (ENGLISH, EN), (OTHER, OTHER_LANG)];
-        let n: usize = all.iter().map(|(words, _)| words.len()).sum();
-        let mut table = MarkerTable { slots: vec![(0, 0); (n * 4).next_power_of_two()] };
-        for (words, class) in all {
-            for w in words {
-                let h = feed(UNIGRAM, w.as_bytes());
-                let mask = table.slots.len() - 1;
-                let mut s = spread(h) as usize & mask;
-                while table.slots[s].1 != 0 && table.slots[s].0 != h {
-                    s = (s + 1) & mask;
-                }
-                table.slots[s] = (h, table.slots[s].1 | class);
-            }
-        }
-        table
-    })
-}
-
-fn decide(fr: usize, en: usize, other: usize, n: usize) -> Lang {
-    let enough = (fr + en) * 10 >= n && fr + en >= 2 && other * 2 < fr + en;
+    let [fr, en, other] = marker_counts(words);
+    let enough = (fr + en) * 10 >= words.len() && fr + en >= 2 && other * 2 < fr + en;
     match (enough, fr.cmp(&en)) {
         (false, _) => Lang::Unknown,
         (true, std::cmp::Ordering::Greater) => Lang::Fr,
         (true, std::cmp::Ordering::Less) => Lang::En,
         (true, std::cmp::Ordering::Equal) => Lang::Unknown,
     }
+}
+
+/// How many of `words` are French, English and other stop words: each word is told by
+/// its unigram hash, one probe of the stop words' index.
+fn marker_counts(words: &Words) -> [usize; 3] {
+    let markers = markers();
+    let mut counts = [0; 3];
+    for i in 0..words.len() {
+        if let Some(list) = markers.get(words.hash(i)) {
+            counts[list as usize] += 1;
+        }
+    }
+    counts
+}
+
+/// The stop words by the hash of their unigram key (as [`Words`] hashes words), each
+/// with its list: 0 French, 1 English, 2 other. The lists share no word (a test checks).
+fn markers() -> &'static FeatureIndex {
+    static MARKERS: OnceLock<FeatureIndex> = OnceLock::new();
+    MARKERS.get_or_init(|| {
+        let lists = [FRENCH, ENGLISH, OTHER];
+        let keys = (0u32..).zip(lists).flat_map(|(l, words)| words.iter().map(move |w| (feed(UNIGRAM, w.as_bytes()), l)));
+        FeatureIndex::from_hashes(keys.collect::<Vec<_>>().into_iter()).expect("about a hundred distinct stop words")
+    })
 }
 
 /// A passage too short to tell (no clear majority of stop words, but none of another
@@ -164,8 +106,7 @@ pub fn with_fallback(text: &str, found: Lang, doc: DocLang) -> Lang {
     if found != Lang::Unknown {
         return found;
     }
-    let folded = fold(text);
-    if words(&folded).iter().any(|w| is_other(w)) {
+    if marker_counts(&tokenize(text))[2] > 0 {
         return found;
     }
     match doc {
@@ -196,33 +137,20 @@ pub fn document(passages: &[(Lang, usize)]) -> DocLang {
 mod tests {
     use super::*;
 
-    /// Every marker word of every list, and texts in six languages: the table by hashes
-    /// counts as the lists do.
+    /// Every stop word is found in its own list and no other; other words in none.
     #[test]
-    fn markers_by_hash_count_as_the_lists_do() {
-        let all: Vec<&str> = FRENCH.iter().chain(ENGLISH).chain(OTHER).copied().collect();
-        let texts = [
-            all.join(" "),
-            FRENCH.join(" "),
-            ENGLISH.join(" "),
-            "Est puni de deux ans d'emprisonnement le fait d'accéder à un système.".into(),
-            "Each Party shall adopt such measures as may be necessary.".into(),
-            "El acceso ilícito a un sistema informático será castigado con pena de prisión.".into(),
-            "Jede Vertragspartei trifft die erforderlichen Maßnahmen, die notwendig sind.".into(),
-            "the of and le la les 12345678 Ω".into(),
-        ];
-        for t in &texts {
-            let words = crate::tokens::tokenize(t);
-            assert_eq!(detect_tokens(&words), detect_words(words.iter()), "{t}");
+    fn every_stop_word_is_found_in_its_list() {
+        let lists = [FRENCH, ENGLISH, OTHER];
+        for (l, words) in lists.iter().enumerate() {
+            for w in *words {
+                let mut want = [0; 3];
+                want[l] = 1;
+                assert_eq!(marker_counts(&tokenize(w)), want, "{w}");
+            }
         }
-        let table = marker_table();
-        for w in &all {
-            let class = table.class(feed(UNIGRAM, w.as_bytes()));
-            assert_eq!(class & FR != 0, is_fr(w), "{w}");
-            assert_eq!(class & EN != 0, is_en(w), "{w}");
-            assert_eq!(class & OTHER_LANG != 0, is_other(w), "{w}");
-        }
-        assert_eq!(table.class(feed(UNIGRAM, b"computer")), 0);
+        assert_eq!(marker_counts(&tokenize("computer données 12345678 Ω")), [0, 0, 0]);
+        let all: Vec<&str> = lists.concat();
+        assert_eq!(marker_counts(&tokenize(&all.join(" "))), [FRENCH.len(), ENGLISH.len(), OTHER.len()]);
     }
 
     #[test]

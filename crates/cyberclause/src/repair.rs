@@ -242,7 +242,7 @@ fn fill(s: &mut String, chars: &[Ch]) {
 /// The repaired text of a run of characters.
 pub fn text_of(chars: &[Ch]) -> String {
     let mut s = String::with_capacity(chars.len());
-    chars.iter().for_each(|c| s.push(c.c));
+    fill(&mut s, chars);
     s
 }
 

@@ -47,9 +47,9 @@ impl SparseVector {
 pub struct Tally(Mutex<Counts>);
 
 #[derive(Debug, Default)]
-pub(crate) struct Counts {
+struct Counts {
     /// Per feature: its count while hits are added, then its entry while they are renumbered.
-    pub(crate) counts: Vec<u32>,
+    counts: Vec<u32>,
     /// Bit `j % 64` of `seen[j / 64]`: feature `j` was hit.
     seen: Vec<u64>,
     /// Bit `w % 64` of `summary[w / 64]`: `seen[w]` is not zero.
@@ -64,7 +64,7 @@ impl Clone for Tally {
 }
 
 impl Tally {
-    pub(crate) fn lock(&self, features: usize) -> MutexGuard<'_, Counts> {
+    fn lock(&self, features: usize) -> MutexGuard<'_, Counts> {
         // A passage that panicked half-way may have left counts behind: start afresh.
         let mut t = self.0.lock().unwrap_or_else(|poisoned| {
             let mut t = poisoned.into_inner();
@@ -80,7 +80,7 @@ impl Tally {
 
 impl Counts {
     #[inline]
-    pub(crate) fn hit(&mut self, j: u32) {
+    fn hit(&mut self, j: u32) {
         let j = j as usize;
         self.counts[j] += 1;
         let word = &mut self.seen[j / 64];
@@ -93,7 +93,7 @@ impl Counts {
     /// Calls `visit(feature, count)` for every feature hit, in feature order, and leaves
     /// each feature's entry number (its rank in that order) in place of its count; clears
     /// the bitsets.
-    pub(crate) fn drain(&mut self, mut visit: impl FnMut(u32, u32)) {
+    fn drain(&mut self, mut visit: impl FnMut(u32, u32)) {
         let mut e = 0;
         for s in 0..self.summary.len() {
             let mut words = std::mem::take(&mut self.summary[s]);
@@ -146,7 +146,7 @@ impl Model {
 
     /// Fills `v`'s entries from the tally, in feature order (the order training sums in,
     /// bit for bit), and renumbers its hits from features to entries.
-    pub(crate) fn weigh(&self, v: &mut SparseVector, tally: &mut Counts) {
+    fn weigh(&self, v: &mut SparseVector, tally: &mut Counts) {
         let idf = &self.data().idf;
         // At most one entry per hit.
         let most = v.hits.len() + v.bigrams.len();
