@@ -2,14 +2,14 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const wasm = require('./cyberclause_wasm.js');
+const api = require('./index.cjs');
 
-export const MAX_TEXT_LENGTH = wasm.maxTextLength();
-export const classify = wasm.classify;
-export const classifyChunks = wasm.classifyChunks;
-export const classifyPassage = wasm.classifyPassage;
-export const compare = wasm.compare;
-export const linkSafeguards = wasm.linkSafeguards;
-export const labels = wasm.labels;
-export const modelInfo = wasm.modelInfo;
-export const Classifier = wasm.Classifier;
+export const MAX_TEXT_LENGTH = api.MAX_TEXT_LENGTH;
+export const classify = api.classify;
+export const classifyChunks = api.classifyChunks;
+export const classifyPassage = api.classifyPassage;
+export const compare = api.compare;
+export const linkSafeguards = api.linkSafeguards;
+export const labels = api.labels;
+export const modelInfo = api.modelInfo;
+export const Classifier = api.Classifier;

@@ -3,11 +3,17 @@
 // before the wasm is ready wait for it, in order. A page that may not fetch (a single
 // HTML file with `connect-src 'none'`) posts `{ type: 'init', wasm, gzip }` first, with
 // the module's bytes (gzip-compressed when `gzip` is true), and nothing is fetched.
-import init, { initSync, classifyChunks, labels, modelInfo, compare, linkSafeguards } from './cyberclause_wasm.js';
+import init, * as wasm from './cyberclause_wasm.js';
+import { bind } from './api.js';
 import { createServer } from './worker-protocol.js';
 
-const exports = { classifyChunks, labels, modelInfo, compare, linkSafeguards };
 let ready = null;
+
+/** What the protocol's server calls, once the module is initialised. */
+function exports() {
+  const { classifyChunks, labels, modelInfo, compare, linkSafeguards } = bind(wasm);
+  return { classifyChunks, labels, modelInfo, compare, linkSafeguards };
+}
 
 async function gunzip(bytes) {
   if (typeof DecompressionStream !== 'function') {
@@ -17,9 +23,9 @@ async function gunzip(bytes) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-async function fromBytes(wasm, gzip) {
-  initSync({ module: gzip ? await gunzip(wasm) : wasm });
-  return exports;
+async function fromBytes(bytes, gzip) {
+  wasm.initSync({ module: gzip ? await gunzip(bytes) : bytes });
+  return exports();
 }
 
 const receive = createServer({ then: (resolve, reject) => ready.then(resolve, reject) }, (message) => self.postMessage(message));
@@ -30,6 +36,6 @@ self.addEventListener('message', (event) => {
     ready = ready || fromBytes(message.wasm, message.gzip === true);
     return;
   }
-  ready = ready || init({ module_or_path: new URL('./cyberclause_wasm_bg.wasm', import.meta.url) }).then(() => exports);
+  ready = ready || init({ module_or_path: new URL('./cyberclause_wasm_bg.wasm', import.meta.url) }).then(exports);
   receive(message);
 });

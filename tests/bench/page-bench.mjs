@@ -98,8 +98,9 @@ async function oneRun(browser, url, text, idleMs = 0) {
  * adds (worker, messages, DOM) is the rest.
  */
 async function engineMs(text) {
-  const wasm = await import(pathToFileURL(`${SITE}/js/cyberclause_wasm.js`).href);
-  wasm.initSync({ module: readFileSync(`${SITE}/js/cyberclause_wasm_bg.wasm`) });
+  const glue = await import(pathToFileURL(`${SITE}/js/cyberclause_wasm.js`).href);
+  glue.initSync({ module: readFileSync(`${SITE}/js/cyberclause_wasm_bg.wasm`) });
+  const wasm = (await import(pathToFileURL(`${SITE}/js/api.js`).href)).bind(glue);
   const times = Array.from({ length: RUNS + 1 }, () => {
     const t = performance.now();
     wasm.classify(text, { evidence: EVIDENCE_TERMS });

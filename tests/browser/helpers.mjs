@@ -119,8 +119,10 @@ let wasm;
 /** The package's own answer for `text`, from the very files the page serves. */
 export async function expected(text) {
   if (!wasm) {
-    wasm = await import(pathToFileURL(`${SITE}/js/cyberclause_wasm.js`).href);
-    wasm.initSync({ module: readFileSync(`${SITE}/js/cyberclause_wasm_bg.wasm`) });
+    const glue = await import(pathToFileURL(`${SITE}/js/cyberclause_wasm.js`).href);
+    glue.initSync({ module: readFileSync(`${SITE}/js/cyberclause_wasm_bg.wasm`) });
+    const { bind } = await import(pathToFileURL(`${SITE}/js/api.js`).href);
+    wasm = bind(glue);
   }
   return wasm.classify(text, { evidence: EVIDENCE_TERMS });
 }

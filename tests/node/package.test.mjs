@@ -135,6 +135,13 @@ for (const [kind, get] of [['ESM', () => esm], ['CJS', () => cjs]]) {
     assert.equal(p.label, 'cyber_dependent');
     assert.equal(p.start, 0);
     assert.equal(p.end, ACCESS_FR.length);
+    assert.equal(p.text, ACCESS_FR);
+    assert.deepEqual(Object.keys(p), ['text', 'start', 'end', 'label', 'scores', 'lang', 'evidence', 'kind', 'path', 'reference']);
+    assert.deepEqual(Object.keys(p.scores), LABEL_IDS);
+    // A lone surrogate reaches the engine as U+FFFD, one unit as well: the text says so.
+    const lone = get().classifyPassage(`\uD800 ${ACCESS_FR}`);
+    assert.equal(lone.text, `\uFFFD ${ACCESS_FR}`);
+    assert.equal(lone.end, ACCESS_FR.length + 2);
   });
 
   test(`${kind}: labels`, () => {
@@ -197,13 +204,15 @@ test('Classifier from the model file gives the same results as the bundled model
   }
 });
 
-test('web build glue works once initialised', async () => {
+test('web build glue works once initialised, through the API over it', async () => {
   const web = join(dir, 'node_modules', 'cyberclause', 'web');
   const glue = await import(pathToFileURL(join(web, 'cyberclause_wasm.js')).href);
   glue.initSync({ module: readFileSync(join(web, 'cyberclause_wasm_bg.wasm')) });
-  assert.equal(glue.classifyPassage(ACCESS_FR).label, 'cyber_dependent');
-  assert.deepEqual(glue.classify(EN), cjs.classify(EN));
-  assert.throws(() => glue.classify(7), (e) => e.code === 'NOT_A_STRING');
+  const { bind } = await import(pathToFileURL(join(web, 'api.js')).href);
+  const api = bind(glue);
+  assert.equal(api.classifyPassage(ACCESS_FR).label, 'cyber_dependent');
+  assert.deepEqual(api.classify(EN), cjs.classify(EN));
+  assert.throws(() => api.classify(7), (e) => e.code === 'NOT_A_STRING');
 });
 
 test('web entry initialises itself with top-level await', async () => {

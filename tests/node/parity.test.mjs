@@ -91,7 +91,7 @@ test('a document of several chunks: classify equals `cyberclause classify --json
   });
 });
 
-test('structured documents: headings, kinds and paths equal `cyberclause classify --json`', () => {
+test('structured documents: headings, kinds, paths, references and texts equal `cyberclause classify --json`', () => {
   const dir = join(ROOT, 'tests', 'fixtures', 'structure');
   for (const name of ['code_fr.txt', 'treaty_en.txt', 'us_code.txt', 'pdf_paste.txt', 'markdown.md']) {
     const text = readFileSync(join(dir, name), 'utf8');
@@ -101,7 +101,7 @@ test('structured documents: headings, kinds and paths equal `cyberclause classif
     assert.ok(doc.passages.some((p) => p.kind === 'heading'), `${name}: headings`);
     doc.passages.forEach((p, i) => {
       const n = native[i];
-      assert.deepEqual([p.start, p.end, p.kind, p.path], [n.start_utf16, n.end_utf16, n.kind, n.path], `${name} ${i}`);
+      assert.deepEqual([p.start, p.end, p.kind, p.path, p.reference, p.text], [n.start_utf16, n.end_utf16, n.kind, n.path, n.reference, n.text], `${name} ${i}`);
       // Evidence spans: the same places in both, and each is a word of the input.
       assert.deepEqual(p.evidence.map((e) => e.spans), n.evidence.map((e) => e.spans.map((s) => ({ start: s.start_utf16, end: s.end_utf16 }))), `${name} ${i}: spans`);
       // Each span is a word of the input; a term has none only where a PDF broke its word

@@ -1,6 +1,7 @@
 // A deliberately small bundler for the single-file build: it joins the page's own ES
 // modules into one script, each module in its own function scope. It understands only
-// the forms this code base uses (one-line `import ... from './x.js'`, `export function`,
+// the forms this code base uses (one-line `import ... from './x.js'`, with a default, names
+// or a namespace, `export function`,
 // `export const`, `export class`, `export { a, b as c }`) and fails loudly on anything
 // else, rather than bundling wrongly.
 import { readFileSync } from 'node:fs';
@@ -11,11 +12,15 @@ const EXPORT_DECL = /^export\s+((?:async\s+)?function\*?|const|let|class)\s+([\w
 const EXPORT_LIST = /^export\s*\{([^}]*)\};?\s*$/;
 
 function parseImportClause(clause) {
-  // "init, { a, b as c }" | "{ a }" | "* as ns" | "x"
+  // "init, { a, b as c }" | "{ a }" | "init, * as ns" | "* as ns" | "x"
   const out = [];
   const braces = clause.match(/\{([^}]*)\}/);
-  const head = clause.replace(/\{[^}]*\}/, '').replace(/,\s*$/, '').trim().replace(/,$/, '');
-  if (head.startsWith('* as ')) throw new Error(`namespace imports are not supported: ${clause}`);
+  let head = clause.replace(/\{[^}]*\}/, '').replace(/,\s*$/, '').trim().replace(/,$/, '');
+  const namespace = head.match(/(?:^|,\s*)\* as ([\w$]+)$/);
+  if (namespace) {
+    out.push({ imported: '*', local: namespace[1] });
+    head = head.slice(0, namespace.index).trim();
+  }
   if (head) out.push({ imported: 'default', local: head });
   if (braces) {
     for (const part of braces[1].split(',').map((s) => s.trim()).filter(Boolean)) {
@@ -35,8 +40,11 @@ function transform(source, file) {
       const m = line.match(IMPORT);
       if (!m) throw new Error(`${file}: unsupported import: ${line}`);
       deps.push(m[2]);
-      const names = parseImportClause(m[1]).map(({ imported, local }) => (imported === local ? local : `${imported}: ${local}`));
-      return `const { ${names.join(', ')} } = __modules[${JSON.stringify(basename(m[2]))}];`;
+      const from = `__modules[${JSON.stringify(basename(m[2]))}]`;
+      const clause = parseImportClause(m[1]);
+      const names = clause.filter((c) => c.imported !== '*').map(({ imported, local }) => (imported === local ? local : `${imported}: ${local}`));
+      const namespaces = clause.filter((c) => c.imported === '*').map((c) => `const ${c.local} = ${from};`);
+      return [names.length ? `const { ${names.join(', ')} } = ${from};` : '', ...namespaces].filter(Boolean).join(' ');
     }
     if (/^export\b/.test(line)) {
       const decl = line.match(EXPORT_DECL);

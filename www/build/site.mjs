@@ -6,7 +6,7 @@ import { join, relative, sep } from 'node:path';
 
 // The package's web glue, its .wasm, and its worker (script and protocol), which the page
 // uses as any consumer of the package would.
-const GLUE = ['cyberclause_wasm.js', 'cyberclause_wasm_bg.wasm', 'worker.js', 'worker-script.js', 'worker-protocol.js'];
+const GLUE = ['cyberclause_wasm.js', 'cyberclause_wasm_bg.wasm', 'api.js', 'worker.js', 'worker-script.js', 'worker-protocol.js'];
 
 function listFiles(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -5,17 +5,19 @@
 
 mod analysis;
 mod args;
+mod packed;
 
 use std::sync::OnceLock;
 
 use cyberclause::{Classifier as Core, DocLang, Evidence, Kind, Label, LabelSummary, Lang, Passage, Scores};
-use js_sys::{Array, Function, Uint8Array};
+use js_sys::{Array, Float64Array, Function, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub use args::MAX_INPUT_UNITS;
 use args::{core_error, js_error, options_arg, text_arg, Thrown};
+use packed::Packed;
 
 // Talc instead of Rust's default dlmalloc: allocation was about a seventh of the
 // profile, and documents classify about 10 % faster with it (tests/bench/node-bench.mjs).
@@ -97,24 +99,7 @@ impl<'a> From<&'a Evidence> for JsEvidence<'a> {
     }
 }
 
-#[derive(Serialize)]
-struct JsDocument<'a> {
-    language: DocLang,
-    /// Already JS objects: built chunk by chunk, so no chunk's Rust passages outlive it.
-    #[serde(serialize_with = "serde_wasm_bindgen::preserve::serialize")]
-    passages: Array,
-    summary: &'a [LabelSummary],
-}
-
-/// What `classifyChunks` hands over for each chunk; offsets are into the whole text.
-#[derive(Serialize)]
-struct JsChunk<'a> {
-    start: usize,
-    end: usize,
-    passages: Vec<JsPassage<'a>>,
-}
-
-/// What `classifyChunks` returns once every chunk has been handed over.
+/// What `classifyPacked` returns once every chunk has been handed over.
 #[derive(Serialize)]
 struct JsOverview<'a> {
     language: DocLang,
@@ -143,22 +128,10 @@ struct JsModelInfo<'a> {
     metrics: &'a std::collections::BTreeMap<String, f64>,
 }
 
-fn classify_with(core: &Core, text: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
-    let opts = options_arg(options)?;
-    let text = text_arg(text, MAX_INPUT_UNITS)?;
-    let passages = Array::new();
-    let overview = core
-        .classify_chunks(&text, &opts.core, opts.chunk_bytes, |chunk| {
-            for p in &chunk.passages {
-                passages.push(&serialize(&JsPassage::from(p))?);
-            }
-            Ok::<(), Thrown>(())
-        })
-        .map_err(|t| t.0)?;
-    serialize(&JsDocument { language: overview.language, passages, summary: &overview.summary })
-}
-
-fn classify_chunks_with(core: &Core, text: &JsValue, options: &JsValue, on_chunk: &JsValue) -> Result<JsValue, JsValue> {
+/// Classifies `text` chunk by chunk, calling `on_chunk(start, end, nums, strings)` with
+/// each chunk's passages packed (see [`packed`]) and its range of the text (UTF-16);
+/// returns the document's language, summary and length.
+fn classify_packed_with(core: &Core, text: &JsValue, options: &JsValue, on_chunk: &JsValue) -> Result<JsValue, JsValue> {
     let Some(on_chunk) = on_chunk.dyn_ref::<Function>() else {
         return Err(js_error("NOT_A_FUNCTION", "onChunk must be a function"));
     };
@@ -166,17 +139,24 @@ fn classify_chunks_with(core: &Core, text: &JsValue, options: &JsValue, on_chunk
     let text = text_arg(text, MAX_INPUT_UNITS)?;
     let overview = core
         .classify_chunks(&text, &opts.core, opts.chunk_bytes, |chunk| {
-            let passages = chunk.passages.iter().map(JsPassage::from).collect();
-            let js = serialize(&JsChunk { start: chunk.span.start_utf16, end: chunk.span.end_utf16, passages })?;
+            let mut packed = Packed::default();
+            chunk.passages.iter().for_each(|p| packed.passage(p, &text));
+            let args = Array::of4(
+                &JsValue::from(chunk.span.start_utf16 as f64),
+                &JsValue::from(chunk.span.end_utf16 as f64),
+                &Float64Array::from(&packed.nums[..]),
+                &JsValue::from_str(&packed.strings),
+            );
             // Whatever the callback throws stops the work and reaches the caller as is.
-            on_chunk.call1(&JsValue::NULL, &js)?;
+            on_chunk.apply(&JsValue::NULL, &args)?;
             Ok::<(), Thrown>(())
         })
         .map_err(|t| t.0)?;
     serialize(&JsOverview { language: overview.language, summary: &overview.summary, length: overview.len_utf16 })
 }
 
-fn classify_passage_with(core: &Core, text: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+/// Classifies `text` as one passage: `[nums, strings]`, packed (see [`packed`]).
+fn classify_passage_packed_with(core: &Core, text: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let opts = options_arg(options)?;
     // One passage is one call to the core, so the core's limit applies (checked on the
     // JS length first: every UTF-16 unit is at least one UTF-8 byte).
@@ -185,7 +165,9 @@ fn classify_passage_with(core: &Core, text: &JsValue, options: &JsValue) -> Resu
         return Err(core_error(&cyberclause::Error::InputTooLarge { len: text.len(), max: opts.core.max_bytes }));
     }
     let p = core.classify_passage(&text, opts.core.evidence);
-    serialize(&JsPassage::from(&p))
+    let mut packed = Packed::default();
+    packed.passage(&p, &text);
+    Ok(Array::of2(&Float64Array::from(&packed.nums[..]), &JsValue::from_str(&packed.strings)).into())
 }
 
 fn model_info_of(core: &Core) -> Result<JsValue, JsValue> {
@@ -201,23 +183,24 @@ fn model_info_of(core: &Core) -> Result<JsValue, JsValue> {
 
 // ---------------------------------------------------------------- exports
 
-/// Cuts `text` into passages and classifies each with the bundled model.
-#[wasm_bindgen(js_name = classify, skip_typescript)]
-pub fn classify(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    classify_with(embedded()?, &text, &options)
+/// Classifies `text` chunk by chunk with the bundled model, handing each chunk's
+/// passages packed to `onChunk(start, end, nums, strings)` (the package's JS builds the
+/// objects: `js/shared/api.js`); returns the language, summary and length.
+#[wasm_bindgen(js_name = classifyPacked, skip_typescript)]
+pub fn classify_packed(text: JsValue, options: JsValue, on_chunk: JsValue) -> Result<JsValue, JsValue> {
+    classify_packed_with(embedded()?, &text, &options, &on_chunk)
 }
 
-/// Classifies `text` chunk by chunk with the bundled model, calling `onChunk` with each
-/// chunk's passages as soon as they are ready; returns the language and summary.
-#[wasm_bindgen(js_name = classifyChunks, skip_typescript)]
-pub fn classify_chunks(text: JsValue, options: JsValue, on_chunk: JsValue) -> Result<JsValue, JsValue> {
-    classify_chunks_with(embedded()?, &text, &options, &on_chunk)
+/// Classifies `text` as a single passage with the bundled model: `[nums, strings]`.
+#[wasm_bindgen(js_name = classifyPassagePacked, skip_typescript)]
+pub fn classify_passage_packed(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    classify_passage_packed_with(embedded()?, &text, &options)
 }
 
-/// Classifies `text` as a single passage with the bundled model.
-#[wasm_bindgen(js_name = classifyPassage, skip_typescript)]
-pub fn classify_passage(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    classify_passage_with(embedded()?, &text, &options)
+/// The names of the indices in packed passages: `{ labels, langs, kinds }`.
+#[wasm_bindgen(js_name = packedNames, skip_typescript)]
+pub fn packed_names() -> Result<JsValue, JsValue> {
+    serialize(&packed::names())
 }
 
 /// Each procedural power among `passages` (as `classify` returns them) with the safeguards
@@ -285,19 +268,14 @@ impl JsClassifier {
         Core::from_bytes(&bytes).map(|inner| JsClassifier { inner }).map_err(|e| core_error(&e))
     }
 
-    #[wasm_bindgen(js_name = classify)]
-    pub fn classify(&self, text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-        classify_with(&self.inner, &text, &options)
+    #[wasm_bindgen(js_name = classifyPacked)]
+    pub fn classify_packed(&self, text: JsValue, options: JsValue, on_chunk: JsValue) -> Result<JsValue, JsValue> {
+        classify_packed_with(&self.inner, &text, &options, &on_chunk)
     }
 
-    #[wasm_bindgen(js_name = classifyChunks)]
-    pub fn classify_chunks(&self, text: JsValue, options: JsValue, on_chunk: JsValue) -> Result<JsValue, JsValue> {
-        classify_chunks_with(&self.inner, &text, &options, &on_chunk)
-    }
-
-    #[wasm_bindgen(js_name = classifyPassage)]
-    pub fn classify_passage(&self, text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-        classify_passage_with(&self.inner, &text, &options)
+    #[wasm_bindgen(js_name = classifyPassagePacked)]
+    pub fn classify_passage_packed(&self, text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        classify_passage_packed_with(&self.inner, &text, &options)
     }
 
     #[wasm_bindgen(js_name = compare)]

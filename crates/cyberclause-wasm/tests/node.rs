@@ -3,8 +3,8 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use cyberclause_wasm::{classify, classify_chunks, classify_passage, labels, max_text_length, model_info, JsClassifier};
-use js_sys::{Array, Function, JsString, Object, Reflect, Uint8Array};
+use cyberclause_wasm::{classify_packed, classify_passage_packed, labels, max_text_length, model_info, packed_names, JsClassifier};
+use js_sys::{Array, Float64Array, Function, JsString, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -32,6 +32,23 @@ fn options(pairs: &[(&str, JsValue)]) -> JsValue {
     o.into()
 }
 
+/// Every chunk `classifyPacked` hands over, as `[start, end, nums, strings]`.
+fn classify(text: JsValue, opts: JsValue) -> Result<(JsValue, Array), JsValue> {
+    let chunks = Array::new();
+    let push: JsValue = Function::new_with_args("chunks, ...c", "chunks.push(c)").bind1(&JsValue::NULL, &chunks).into();
+    classify_packed(text, opts, push).map(|overview| (overview, chunks))
+}
+
+/// The numbers of a passage packed alone.
+fn classify_passage(text: JsValue, opts: JsValue) -> Result<Vec<f64>, JsValue> {
+    classify_passage_packed(text, opts).map(|r| Float64Array::from(Array::from(&r).get(0)).to_vec())
+}
+
+/// Passages counted in a document's summary.
+fn summarised(overview: &JsValue) -> f64 {
+    Array::from(&get(overview, "summary")).iter().map(|e| get(&e, "passages").as_f64().unwrap()).sum()
+}
+
 fn s(text: &str) -> JsValue {
     JsValue::from_str(text)
 }
@@ -42,7 +59,7 @@ fn text_that_is_not_a_string_is_refused() {
     for bad in [JsValue::UNDEFINED, JsValue::NULL, JsValue::from(42), Object::new().into(), Array::new().into(), boxed] {
         assert_eq!(code_of(classify(bad.clone(), JsValue::UNDEFINED)), "NOT_A_STRING");
         assert_eq!(code_of(classify_passage(bad.clone(), JsValue::UNDEFINED)), "NOT_A_STRING");
-        assert_eq!(code_of(classify_chunks(bad, JsValue::UNDEFINED, Function::new_no_args("").into())), "NOT_A_STRING");
+
     }
 }
 
@@ -95,54 +112,41 @@ fn bytes_that_are_not_a_model_are_refused() {
     assert_eq!(get(&c.model_info().unwrap(), "version").as_string(), get(&model_info().unwrap(), "version").as_string());
 }
 
-fn check_passage(p: &JsValue) -> String {
-    let label = get(p, "label").as_string().unwrap();
-    let scores = get(p, "scores");
-    let values: Vec<f64> = LABELS.iter().map(|l| get(&scores, l).as_f64().unwrap()).collect();
-    assert_eq!(Object::keys(scores.unchecked_ref::<Object>()).length(), 6);
-    assert!((values.iter().sum::<f64>() - 1.0).abs() < 1e-9, "scores sum to 1");
-    assert!(values.iter().all(|v| (0.0..=1.0).contains(v)));
-    let best = values.iter().cloned().fold(f64::MIN, f64::max);
-    assert_eq!(get(&scores, &label).as_f64().unwrap(), best, "the label is the most probable");
-    label
+/// A packed passage's label, checked against its scores (see src/packed.rs).
+fn check_passage(nums: &[f64]) -> String {
+    let scores = &nums[3..9];
+    assert!((scores.iter().sum::<f64>() - 1.0).abs() < 1e-9, "scores sum to 1");
+    assert!(scores.iter().all(|v| (0.0..=1.0).contains(v)));
+    let best = scores.iter().cloned().fold(f64::MIN, f64::max);
+    assert_eq!(scores[nums[2] as usize], best, "the label is the most probable");
+    LABELS[nums[2] as usize].to_string()
 }
 
 #[wasm_bindgen_test]
-fn passages_have_scores_summing_to_one_and_utf16_offsets() {
-    let text = format!("Titre 🔒\n\n{ACCESS}\n\n{SEARCH}");
-    let doc = classify(s(&text), options(&[("evidence", JsValue::from(3))])).unwrap();
-    let all: Array = get(&doc, "passages").unchecked_into();
-    assert_eq!(all.length(), 3);
-    // The short first line is a heading: no evidence, and the path of what follows.
-    let heading = all.get(0);
-    assert_eq!(get(&heading, "kind").as_string().as_deref(), Some("heading"));
-    assert_eq!(Array::from(&get(&heading, "evidence")).length(), 0);
-    let path = Array::from(&get(&all.get(1), "path"));
-    assert_eq!(path.get(0).as_string().as_deref(), Some("Titre 🔒"));
-    let units: Vec<u16> = text.encode_utf16().collect();
-    for p in all.iter().skip(1) {
-        assert_eq!(get(&p, "kind").as_string().as_deref(), Some("passage"));
-        check_passage(&p);
-        let (a, b) = (get(&p, "start").as_f64().unwrap() as usize, get(&p, "end").as_f64().unwrap() as usize);
-        assert_eq!(String::from_utf16(&units[a..b]).unwrap(), get(&p, "text").as_string().unwrap());
-        assert!(Array::from(&get(&p, "evidence")).length() <= 3);
-    }
-    assert_eq!(get(&doc, "language").as_string().as_deref(), Some("fr"));
-    let summary = Array::from(&get(&doc, "summary"));
-    let shares: f64 = summary.iter().map(|e| get(&e, "share").as_f64().unwrap()).sum();
-    assert!((shares - 1.0).abs() < 1e-9);
-    assert_eq!(check_passage(&classify_passage(s(ACCESS), JsValue::UNDEFINED).unwrap()), "cyber_dependent");
+fn a_passage_is_packed_with_its_scores_offsets_and_names() {
+    let names = packed_names().unwrap();
+    let ids: Vec<String> = Array::from(&get(&names, "labels")).iter().map(|l| l.as_string().unwrap()).collect();
+    assert_eq!(ids, LABELS);
+    let langs: Vec<String> = Array::from(&get(&names, "langs")).iter().map(|l| l.as_string().unwrap()).collect();
+    assert_eq!(langs, ["fr", "en", "unknown"]);
+    let nums = classify_passage(s(ACCESS), JsValue::UNDEFINED).unwrap();
+    assert_eq!(check_passage(&nums), "cyber_dependent");
+    assert_eq!((nums[0], nums[1]), (0.0, ACCESS.encode_utf16().count() as f64));
+    assert_eq!(nums[9], 0.0, "French");
+    assert_eq!(nums[11], -1.0, "the text is the input's own");
+    let (overview, chunks) = classify(s(&format!("Titre 🔒\n\n{ACCESS}\n\n{SEARCH}")), JsValue::UNDEFINED).unwrap();
+    assert_eq!(chunks.length(), 1);
+    assert_eq!(summarised(&overview), 2.0);
+    assert_eq!(get(&overview, "language").as_string().as_deref(), Some("fr"));
 }
 
 #[wasm_bindgen_test]
 fn a_lone_surrogate_keeps_offsets_in_step() {
     // A lone surrogate is one UTF-16 unit; it becomes U+FFFD, also one unit.
     let text = JsString::from_char_code1(0xD800).concat(&s(&format!(" \n\n{ACCESS}")));
-    let doc = classify(text.clone().into(), JsValue::UNDEFINED).unwrap();
-    let p = Array::from(&get(&doc, "passages")).get(0);
-    let start = get(&p, "start").as_f64().unwrap() as u32;
-    let end = get(&p, "end").as_f64().unwrap() as u32;
-    assert_eq!(text.slice(start, end), JsString::from(ACCESS));
+    let (_, chunks) = classify(text.clone().into(), JsValue::UNDEFINED).unwrap();
+    let nums = Float64Array::from(Array::from(&chunks.get(0)).get(2)).to_vec();
+    assert_eq!(text.slice(nums[0] as u32, nums[1] as u32), JsString::from(ACCESS));
 }
 
 #[wasm_bindgen_test]
@@ -155,19 +159,19 @@ fn long_text_limit_and_chunks() {
 
     let text = s(&format!("{ACCESS}\n\n{SEARCH}\n\n").repeat(40));
     let small = options(&[("chunkBytes", JsValue::from(1024))]);
-    let chunks = Array::new();
-    let push: JsValue = Function::new_with_args("chunks, c", "chunks.push(c)").bind1(&JsValue::NULL, &chunks).into();
-    let overview = classify_chunks(text.clone(), small.clone(), push).unwrap();
+    let (overview, chunks) = classify(text.clone(), small.clone()).unwrap();
     assert!(chunks.length() > 5);
-    let all: u32 = chunks.iter().map(|c| Array::from(&get(&c, "passages")).length()).sum();
-    assert_eq!(all, 80);
+    assert_eq!(summarised(&overview), 80.0);
     assert_eq!(get(&overview, "length").as_f64(), Some(JsString::from(text.clone()).length() as f64));
-    let doc = classify(text.clone(), small.clone()).unwrap();
-    assert_eq!(Array::from(&get(&doc, "passages")).length(), 80);
+    // Chunks follow one another and cover the text.
+    let ranges: Vec<(f64, f64)> = chunks.iter().map(|c| (Array::from(&c).get(0).as_f64().unwrap(), Array::from(&c).get(1).as_f64().unwrap())).collect();
+    assert_eq!(ranges[0].0, 0.0);
+    assert!(ranges.windows(2).all(|w| w[0].1 == w[1].0));
+    assert_eq!(ranges.last().unwrap().1, JsString::from(text.clone()).length() as f64);
 
-    assert_eq!(code_of(classify_chunks(text.clone(), small.clone(), s("callback"))), "NOT_A_FUNCTION");
+    assert_eq!(code_of(classify_packed(text.clone(), small.clone(), s("callback"))), "NOT_A_FUNCTION");
     let thrower = Function::new_no_args("throw Object.assign(new Error('mine'), { code: 'MINE' })");
-    assert_eq!(code_of(classify_chunks(text, small, thrower.into())), "MINE");
+    assert_eq!(code_of(classify_packed(text, small, thrower.into())), "MINE");
 }
 
 #[wasm_bindgen_test]

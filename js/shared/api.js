@@ -1,0 +1,122 @@
+// The package's classify functions over the wasm exports. The engine hands passages over
+// packed (numbers in a Float64Array, strings in one string; the layout is documented in
+// crates/cyberclause-wasm/src/packed.rs) and they become objects here: built in JS, an
+// object costs a fraction of what setting each field across the boundary did.
+// build-pkg.sh copies this file into web/ as is and into node/ as CommonJS.
+
+/** Throws a plain Error with a stable `code`, as the wasm exports do. */
+function fail(code, message) {
+  const err = new Error(message);
+  err.code = code;
+  throw err;
+}
+
+/**
+ * Appends to `out` the passages packed in `nums` and `strings` (see packed.rs), cut from
+ * `input` (a passage whose text is its own slice of `input` gets that slice).
+ */
+function unpack(names, nums, strings, input, out) {
+  const { labels, langs, kinds } = names;
+  let i = 0;
+  let at = 0;
+  const string = () => {
+    const n = nums[i++];
+    at += n;
+    return strings.slice(at - n, at);
+  };
+  while (i < nums.length) {
+    const start = nums[i];
+    const end = nums[i + 1];
+    const label = labels[nums[i + 2]];
+    const scores = {};
+    for (let k = 0; k < 6; k++) scores[labels[k]] = nums[i + 3 + k];
+    const lang = langs[nums[i + 9]];
+    const kind = kinds[nums[i + 10]];
+    i += 11;
+    let text;
+    if (nums[i] < 0) {
+      text = input.slice(start, end);
+      i++;
+    } else {
+      text = string();
+    }
+    const path = new Array(nums[i++]);
+    for (let k = 0; k < path.length; k++) path[k] = string();
+    const reference = string();
+    const evidence = new Array(nums[i++]);
+    for (let k = 0; k < evidence.length; k++) {
+      const term = string();
+      const weight = nums[i++];
+      const spans = new Array(nums[i++]);
+      for (let s = 0; s < spans.length; s++, i += 2) spans[s] = { start: nums[i], end: nums[i + 1] };
+      evidence[k] = { term, weight, spans };
+    }
+    out.push({ text, start, end, label, scores, lang, evidence, kind, path, reference });
+  }
+  return out;
+}
+
+/**
+ * The package's API over a wasm-bindgen module (`wasm`, initialised): `classify`,
+ * `classifyChunks`, `classifyPassage` and `Classifier`, which build their results from
+ * the packed exports, and the other exports as they are.
+ */
+export function bind(wasm) {
+  const names = wasm.packedNames();
+  const over = (engine) => ({
+    classify(text, options) {
+      const passages = [];
+      const overview = engine.classifyPacked(text, options, (start, end, nums, strings) => unpack(names, nums, strings, text, passages));
+      return { language: overview.language, passages, summary: overview.summary };
+    },
+    classifyChunks(text, options, onChunk) {
+      if (typeof onChunk !== 'function') fail('NOT_A_FUNCTION', 'onChunk must be a function');
+      return engine.classifyPacked(text, options, (start, end, nums, strings) => onChunk({ start, end, passages: unpack(names, nums, strings, text, []) }));
+    },
+    classifyPassage(text, options) {
+      const [nums, strings] = engine.classifyPassagePacked(text, options);
+      return unpack(names, nums, strings, text, [])[0];
+    },
+  });
+  const bundled = over(wasm);
+
+  /** A classifier over a model file supplied by the caller. */
+  class Classifier {
+    #inner;
+    #api;
+    constructor(model) {
+      this.#inner = new wasm.Classifier(model);
+      this.#api = over(this.#inner);
+    }
+    classify(text, options) {
+      return this.#api.classify(text, options);
+    }
+    classifyChunks(text, options, onChunk) {
+      return this.#api.classifyChunks(text, options, onChunk);
+    }
+    classifyPassage(text, options) {
+      return this.#api.classifyPassage(text, options);
+    }
+    compare(oldText, newText, options) {
+      return this.#inner.compare(oldText, newText, options);
+    }
+    modelInfo() {
+      return this.#inner.modelInfo();
+    }
+    free() {
+      this.#inner.free();
+    }
+  }
+
+  return {
+    MAX_TEXT_LENGTH: wasm.maxTextLength(),
+    classify: bundled.classify,
+    classifyChunks: bundled.classifyChunks,
+    classifyPassage: bundled.classifyPassage,
+    compare: wasm.compare,
+    linkSafeguards: wasm.linkSafeguards,
+    labels: wasm.labels,
+    modelInfo: wasm.modelInfo,
+    Classifier,
+  };
+}
