@@ -31,6 +31,7 @@ mod lang;
 mod lexicon;
 mod lines;
 mod model;
+mod planes;
 mod reference;
 mod repair;
 #[cfg(test)]

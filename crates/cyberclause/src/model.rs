@@ -25,8 +25,10 @@ pub const VOCABULARY_WEIGHT: u32 = 3;
 
 /// The first bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"CYBCLAUS";
-/// The format this build reads and writes.
-pub const FORMAT_VERSION: u16 = 1;
+/// The format this build reads and writes. Version 2 stores the weights feature by
+/// feature and byte plane by byte plane ([`crate::planes`]); version 1 stored them label
+/// by label, and is refused.
+pub const FORMAT_VERSION: u16 = 2;
 
 /// What a model says about itself (empty by default: a model fitted for cross-validation).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -54,7 +56,9 @@ pub struct ModelData {
     /// Feature keys, index = feature number.
     pub vocab: Vec<String>,
     pub idf: Vec<f32>,
-    /// `labels.len() × vocab.len()`, row-major by label.
+    /// `labels.len() × vocab.len()`, row-major by label (stored otherwise in the file, to
+    /// compress: see [`crate::planes`]).
+    #[serde(with = "crate::planes")]
     pub weights: Vec<f32>,
     pub bias: Vec<f32>,
     /// Softmax temperature fitted on cross-validation folds.
@@ -269,7 +273,7 @@ pub(crate) mod tests {
         assert!(matches!(Model::from_bytes(&flipped), Err(Error::CorruptModel(_))));
         let mut newer = bytes;
         newer[8] = 9;
-        assert_eq!(Model::from_bytes(&newer).unwrap_err(), Error::UnsupportedVersion { found: 9, expected: 1 });
+        assert_eq!(Model::from_bytes(&newer).unwrap_err(), Error::UnsupportedVersion { found: 9, expected: FORMAT_VERSION });
     }
 
     /// A file with the right header and checksum around a payload that is not a model, or
