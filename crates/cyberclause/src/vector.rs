@@ -129,7 +129,7 @@ impl Model {
         let mut tally = self.tally.lock(self.data().vocab.len());
         let mut cache = self.words.lock();
         for i in 0..n {
-            let features = cache.features(words.get(i), words.hash(i), spec, &self.index);
+            let features = cache.features(|| words.get(i), words.hash(i), spec, &self.index);
             features.iter().for_each(|&j| tally.hit(j));
             v.hits.extend_from_slice(features);
             v.ends.push(v.hits.len() as u32);

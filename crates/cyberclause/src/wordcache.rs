@@ -46,11 +46,12 @@ impl WordCache {
 
 impl Cache {
     /// The unigram and character n-gram features of the word `w` (whose unigram hash is
-    /// `h`) that `index` knows, in the order [`word_hashes`] gives them.
-    pub fn features(&mut self, w: &str, h: u64, spec: &FeatureSpec, index: &FeatureIndex) -> &[u32] {
+    /// `h`) that `index` knows, in the order [`word_hashes`] gives them. The word itself is
+    /// only asked for when it is not remembered.
+    pub fn features<'w>(&mut self, w: impl FnOnce() -> &'w str, h: u64, spec: &FeatureSpec, index: &FeatureIndex) -> &[u32] {
         let (start, end) = match self.find(h) {
             Ok(slot) => (self.slots[slot].1, self.slots[slot].2),
-            Err(_) => self.add(w, h, spec, index),
+            Err(_) => self.add(w(), h, spec, index),
         };
         &self.features[start as usize..end as usize]
     }
@@ -119,10 +120,10 @@ mod tests {
         let mut cache = Cache::default();
         let words: Vec<String> = (0..10_000).map(|i| format!("w{i}")).collect();
         let first: Vec<Vec<u32>> =
-            words.iter().map(|w| cache.features(w, fnv1a(format!("w:{w}").as_bytes()), &spec, &index).to_vec()).collect();
+            words.iter().map(|w| cache.features(|| w, fnv1a(format!("w:{w}").as_bytes()), &spec, &index).to_vec()).collect();
         assert!(cache.slots.len() >= 2 * 10_000);
         for (w, f) in words.iter().zip(&first) {
-            assert_eq!(&cache.features(w, fnv1a(format!("w:{w}").as_bytes()), &spec, &index), f, "{w}");
+            assert_eq!(&cache.features(|| w, fnv1a(format!("w:{w}").as_bytes()), &spec, &index), f, "{w}");
         }
         assert!(first[1].contains(&50), "w1's unigram is found: {:?}", first[1]);
     }
