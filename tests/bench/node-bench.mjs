@@ -8,7 +8,8 @@
 // process (import to first result); then throughput on the passages of real law of
 // ../shared/eval/dev.jsonl and dev2.jsonl repeated to at least --mb MB: the peer
 // (`fasttext.wasm` predicting all six labels' probabilities of each passage), the Node
-// build's `classifyPassage` on each passage and `classify` on the same passages joined
+// build's `classifyPassage` on each passage (with its evidence, as by default, and with
+// `{ evidence: 0 }`: label and probabilities only, what the peer gives) and `classify` on the same passages joined
 // with blank lines as one document, and the native CLI on the same input (`--jsonl`,
 // `--json`); each case's ratio to the peer and the ratio wasm/native; last, a table to
 // paste into the README. Cases run interleaved in this one process, --runs rounds, best
@@ -185,8 +186,10 @@ async function main() {
       const r = spawnSync(CLI, [...args, '--model', MODEL], { stdio: ['ignore', 'ignore', 'ignore'] });
       if (r.status !== 0) throw new Error(`${CLI} ${args.join(' ')} failed`);
     };
+    const bare = { evidence: 0 };
     const cases = [
       { run: () => passageTexts.map((t) => cc.classifyPassage(t).label) },
+      { run: () => passageTexts.map((t) => cc.classifyPassage(t, bare).label) },
       { run: () => cc.classify(doc) },
       { run: native(['classify', '--jsonl', jsonlFile]), children: true },
       { run: native(['classify', '--json', docFile]), children: true },
@@ -195,12 +198,13 @@ async function main() {
     if (peer.ft) cases.unshift({ run: () => passageTexts.map((t) => peer.ft.predict(t, -1, 0)) });
     const results = rounds(cases);
     const ft = peer.ft ? results.shift() : null;
-    const [wPass, wDoc, nP, nD] = results;
+    const [wPass, wBare, wDoc, nP, nD] = results;
 
     const avg = Math.round(passageBytes / passageTexts.length);
     console.log(`\n## Throughput (${passageTexts.length} passages of real law, ${distinct} distinct, ${avg} bytes on average, ${(passageBytes / 1e6).toFixed(2)} MB; the same as one document of ${(docBytes / 1e6).toFixed(2)} MB, ${nDoc} passages found)`);
     if (ft) line('fastText-wasm passages (predict)', passageBytes, passageTexts.length, ft);
     line('wasm passages (classifyPassage)', passageBytes, passageTexts.length, wPass);
+    line('wasm passages, evidence: 0', passageBytes, passageTexts.length, wBare);
     line('wasm document (classify)', docBytes, nDoc, wDoc);
     line('native passages (--jsonl)', passageBytes, passageTexts.length, nP);
     line('native document (--json)', docBytes, nDoc, nD);
@@ -212,6 +216,7 @@ async function main() {
     const rows = [
       ...(ft ? [{ name: 'fastText (`fasttext.wasm` 1.0.1, supervised model trained on our corpus), `predict`, all labels', bytes: passageBytes, m: ft }] : []),
       { name: 'cyberclause wasm, `classifyPassage` one by one', bytes: passageBytes, m: wPass },
+      { name: 'cyberclause wasm, `classifyPassage` one by one with `{ evidence: 0 }` (label and probabilities only, as the peer gives)', bytes: passageBytes, m: wBare },
       { name: 'cyberclause wasm, `classify` on the same text as one document', bytes: docBytes, m: wDoc },
       { name: 'cyberclause native CLI, `classify --jsonl` (whole process)', bytes: passageBytes, m: nP },
       { name: 'cyberclause native CLI, `classify --json` on the document (whole process)', bytes: docBytes, m: nD },

@@ -7,7 +7,9 @@
 // single file (target/www-single/cyberclause.html) from file://, interleaved. Then the
 // engine alone on the same law in Node (the wasm the page serves), to show what the page adds.
 // The served site is timed twice: clicked as soon as it is ready, and --idle ms (default
-// 2000) after, as a reader pasting a law would.
+// 2000) after, as a reader pasting a law would. For each, the worker's part too: from the
+// request posted to its first results received (the law is one chunk, so that is the time
+// to label all of it, plus one message), and to its last message.
 // Run after `bash scripts/build-pkg.sh && bash scripts/build-www.sh`:
 //   node tests/bench/page-bench.mjs [--kb 300] [--runs 5] [--idle 2000]
 import { existsSync, readFileSync } from 'node:fs';
@@ -57,6 +59,24 @@ async function timeClassify(page, text) {
     box.dispatchEvent(new Event('input', { bubbles: true }));
     // A capture listener on window runs before the button's own handler.
     window.addEventListener('click', () => { window.__benchClick = performance.now(); }, { capture: true, once: true });
+    // The worker's side: when the request leaves, and when its first results and its end
+    // arrive (the law is one chunk, so the first results come once it is all labelled).
+    const worker = (window.__benchWorker = {});
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, ...rest) {
+      if (message && typeof message.text === 'string' && worker.posted === undefined) {
+        worker.posted = performance.now();
+        this.addEventListener('message', function seen(e) {
+          if (!e.data || e.data.id !== message.id) return;
+          if (worker.first === undefined) worker.first = performance.now();
+          if (e.data.type === 'done' || e.data.type === 'error') {
+            worker.done = performance.now();
+            this.removeEventListener('message', seen);
+          }
+        });
+      }
+      return post.call(this, message, ...rest);
+    };
     window.__benchDone = new Promise((resolve) => {
       const results = document.getElementById('results');
       const status = document.getElementById('status');
@@ -72,7 +92,10 @@ async function timeClassify(page, text) {
     });
   }, text);
   await page.click('#classify');
-  const t = await page.evaluate(() => window.__benchDone.then(({ done, painted }) => ({ done: done - window.__benchClick, painted: painted - window.__benchClick })));
+  const t = await page.evaluate(() => window.__benchDone.then(({ done, painted }) => {
+    const w = window.__benchWorker;
+    return { done: done - window.__benchClick, painted: painted - window.__benchClick, labelled: w.first - w.posted, received: w.done - w.posted };
+  }));
   const shown = await page.locator('#doc .passage').count();
   return { ...t, shown, status: await page.locator('#status').textContent() };
 }
@@ -124,13 +147,12 @@ async function main() {
   const browser = await launch();
   try {
     const targets = [['served (target/www)', url, 0], ['single file (file://)', SINGLE_URL, 0], [`served, ${IDLE / 1000} s after load`, url, IDLE]];
-    const times = targets.map(() => ({ done: [], painted: [] }));
+    const times = targets.map(() => ({ done: [], painted: [], labelled: [], received: [] }));
     let last;
     for (let r = 0; r < RUNS; r++) {
       for (const [i, [, where, idle]] of targets.entries()) {
         last = await oneRun(browser, where, text, idle);
-        times[i].done.push(last.done);
-        times[i].painted.push(last.painted);
+        for (const k of Object.keys(times[i])) times[i][k].push(last[k]);
       }
     }
     console.log(`Chromium ${browser.version()}, a law of ${(Buffer.byteLength(text) / 1000).toFixed(0)} KB (${text.length.toLocaleString('en')} characters), ${last.shown} passage and heading elements shown, ${RUNS} runs each (fresh page load each)`);
@@ -138,6 +160,10 @@ async function main() {
     console.log('time from the click on Classify:');
     targets.forEach(([name], i) => {
       console.log(`${name.padEnd(24)} to done ${fmt(times[i].done)}; on screen (next frame) ${fmt(times[i].painted)}`);
+    });
+    console.log('in the worker, from the request posted to the first results received (the law is one chunk: all of it labelled), and to its last message:');
+    targets.forEach(([name], i) => {
+      console.log(`${name.padEnd(24)} labelled ${fmt(times[i].labelled)}; last message ${fmt(times[i].received)}`);
     });
     const engine = await engineMs(text);
     console.log(`${'engine alone (Node)'.padEnd(24)} the served wasm's classify: first call ${engine.first.toFixed(0)} ms, then ${fmt(engine.warm)}`);

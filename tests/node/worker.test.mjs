@@ -142,32 +142,69 @@ test('an idle worker does not keep Node running', async () => {
   assert.equal(Number(out.trim()), sync.classify(TEXT.slice(0, 2000)).passages.length);
 });
 
-// The worker classifies a built-in text once, before its first request, so that the
-// user's first text runs on optimised code (see js/shared/worker-protocol.js); a failure
-// there is not the user's, and never reaches a request.
-test('the worker warms its engine once, before its first request, and a failed warm-up is harmless', async () => {
+// The worker warms its engine on a built-in text (see js/shared/worker-protocol.js): one
+// round before its first text, and more while it is idle after a request; a failure there
+// is not the user's, and never reaches a request.
+const WARM_UP_ROUNDS = 8;
+
+async function protocolServer() {
   const { createServer } = await import(pathToFileURL(join(installed.dir, 'node_modules/cyberclause/web/worker-protocol.js')).href);
+  return createServer;
+}
+
+/** A stand-in engine that records what it classifies; `during(text, n)` runs inside call n. */
+function recordingApi(during = () => {}) {
+  const calls = [];
+  const api = {
+    classifyChunks: (text, options, onChunk) => {
+      calls.push(text);
+      during(text, calls.length);
+      onChunk({ start: 0, end: text.length, passages: [] });
+      return { language: 'en', summary: [] };
+    },
+    labels: () => ['label'],
+    modelInfo: () => ({ version: 'test' }),
+  };
+  return { api, calls };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+const isWarmUp = (text) => text.length > 10_000 && /Article 1/.test(text) && /données|authorities/.test(text);
+
+test('the worker warms its engine once before its first text and then while idle, and a failed warm-up is harmless', async () => {
+  const createServer = await protocolServer();
   for (const failing of [false, true]) {
-    const calls = [];
-    const api = {
-      classifyChunks: (text, options, onChunk) => {
-        calls.push(text);
-        if (failing && calls.length === 1) throw new Error('boom');
-        onChunk({ start: 0, end: text.length, passages: [] });
-        return { language: 'en', summary: [] };
-      },
-      labels: () => ['label'],
-      modelInfo: () => ({ version: 'test' }),
-    };
+    const { api, calls } = recordingApi((text, n) => {
+      if (failing && n === 1) throw new Error('boom');
+    });
     const posted = [];
     const receive = createServer(api, (m) => posted.push(m));
     receive({ id: 1, type: 'info' });
     receive({ id: 2, text: 'the user text', options: {} });
     receive({ id: 3, text: 'another text', options: {} });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.equal(calls.length, 3, `warm-up, then the two requests: ${calls.length} calls`);
-    assert.ok(calls[0].length > 10_000 && /Article 1/.test(calls[0]) && /données|authorities/.test(calls[0]), 'a document of the genre, over 10 KB');
-    assert.deepEqual(calls.slice(1), ['the user text', 'another text']);
+    await settle();
+    assert.ok(isWarmUp(calls[0]), 'a document of the genre, over 10 KB, before the first text');
+    assert.deepEqual(calls.slice(1, 3), ['the user text', 'another text']);
+    const later = calls.slice(3);
+    assert.ok(later.every(isWarmUp), 'only warm-up rounds once the requests are done');
+    assert.equal(later.length, failing ? 0 : WARM_UP_ROUNDS - 1, 'a failed warm-up stops; else the rounds go on while idle, to their total');
     assert.deepEqual(posted.map((m) => [m.id, m.type]), [[1, 'info'], [2, 'chunk'], [2, 'done'], [3, 'chunk'], [3, 'done']]);
   }
+});
+
+test('a request arriving during the idle warm-up waits for one round at most', async () => {
+  const createServer = await protocolServer();
+  let receive;
+  const { api, calls } = recordingApi((text, n) => {
+    // Posted while the second round runs (the first ran after the info request).
+    if (n === 2) receive({ id: 2, text: 'the user text', options: {} });
+  });
+  const posted = [];
+  receive = createServer(api, (m) => posted.push(m));
+  receive({ id: 1, type: 'info' });
+  await settle();
+  assert.ok(calls[0] !== 'the user text' && isWarmUp(calls[0]) && isWarmUp(calls[1]), 'the idle rounds began after the info request');
+  assert.equal(calls[2], 'the user text', 'served right after the round in progress');
+  assert.ok(calls.slice(3).every(isWarmUp) && calls.length === WARM_UP_ROUNDS + 1, 'then the remaining rounds');
+  assert.deepEqual(posted.map((m) => [m.id, m.type]), [[1, 'info'], [2, 'chunk'], [2, 'done']]);
 });

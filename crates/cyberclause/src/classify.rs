@@ -351,6 +351,16 @@ mod tests {
     }
 
     #[test]
+    fn no_evidence_asked_gives_none_and_the_same_scores() {
+        let c = Classifier::new(toy());
+        let text = "Le hack du système est puni de trois ans, et le juge autorise la mesure.";
+        let (with, without) = (c.classify_passage(text, 8), c.classify_passage(text, 0));
+        assert!(!with.evidence.is_empty());
+        assert!(without.evidence.is_empty());
+        assert_eq!((with.scores, with.label, with.lang), (without.scores, without.label, without.lang));
+    }
+
+    #[test]
     fn refuses_oversized_input_clearly() {
         let c = Classifier::new(toy());
         let opts = ClassifyOptions { max_bytes: 10, ..Default::default() };

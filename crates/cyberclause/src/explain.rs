@@ -181,9 +181,12 @@ impl Model {
     /// The `top` terms that pushed the passage most towards `label`, largest first (ties
     /// by term).
     pub fn evidence(&self, v: &SparseVector, words: &Words, label: Label, top: usize) -> Vec<Evidence> {
+        if top == 0 {
+            return Vec::new();
+        }
         let mut positive: Vec<(TermAt, f64)> = self.pushes(v, words, label).into_iter().filter(|e| e.1 > 0.0).collect();
         let order = |a: &(TermAt, f64), b: &(TermAt, f64)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp_text(b.0, words));
-        if positive.len() > top && top > 0 {
+        if positive.len() > top {
             positive.select_nth_unstable_by(top - 1, order);
         }
         positive.truncate(top);
