@@ -202,9 +202,9 @@ impl Classifier {
     /// Classifies `text` as one passage, without segmentation. Offsets cover the whole text.
     pub fn classify_passage(&self, text: &str, evidence: usize) -> Passage {
         let words = tokenize(text);
-        let mut p = self.scored(text, &words, evidence, |probs| probs);
-        p.span = Span::whole(text);
-        crate::explain::locate(text, p.span, &mut p.evidence, Some(&words));
+        let span = Span::whole(text);
+        let mut p = self.scored(text, &words, evidence, Some((text, span)), |probs| probs);
+        p.span = span;
         p
     }
 
@@ -213,21 +213,25 @@ impl Classifier {
     fn passage_in(&self, src: &str, s: &Segment, opts: &ClassifyOptions, titles: &mut BTreeMap<String, [f64; 6]>) -> Passage {
         let (text, path) = (&s.text, &s.path);
         let words = tokenize(text);
-        let mut p = if opts.context <= 0.0 || path.is_empty() {
-            self.scored(text, &words, opts.evidence, |probs| probs)
-        } else {
-            self.scored(text, &words, opts.evidence, |probs| context::with_titles(&self.model, probs, path, opts.context, titles))
-        };
         // A passage nothing was repaired in is its own slice of the input: its words
-        // already know where they stand there.
+        // already know where they stand there. Else its terms are looked for there.
         let unrepaired = src.get(s.span.start..s.span.end) == Some(text.as_str());
-        crate::explain::locate(src, s.span, &mut p.evidence, unrepaired.then_some(&words));
+        let place = unrepaired.then_some((src, s.span));
+        let mut p = if opts.context <= 0.0 || path.is_empty() {
+            self.scored(text, &words, opts.evidence, place, |probs| probs)
+        } else {
+            self.scored(text, &words, opts.evidence, place, |probs| context::with_titles(&self.model, probs, path, opts.context, titles))
+        };
+        if !unrepaired {
+            crate::explain::locate(src, s.span, &mut p.evidence, None);
+        }
         p
     }
 
     /// Scores `text` (its `words`), lets `adjust` change the probabilities, and explains
-    /// the label chosen.
-    fn scored(&self, text: &str, words: &Words, evidence: usize, adjust: impl FnOnce([f64; 6]) -> [f64; 6]) -> Passage {
+    /// the label chosen; the evidence is placed when `place` says where the words were
+    /// read (the input and the passage's span in it).
+    fn scored(&self, text: &str, words: &Words, evidence: usize, place: Option<(&str, Span)>, adjust: impl FnOnce([f64; 6]) -> [f64; 6]) -> Passage {
         let v = self.model.vectorize_words(words);
         let scores = Scores(adjust(self.model.probabilities(&v)));
         let label = scores.best();
@@ -237,7 +241,16 @@ impl Classifier {
             label,
             scores,
             lang: lang::detect_tokens(words),
-            evidence: self.model.evidence(&v, words, label, evidence),
+            evidence: match place {
+                Some((src, span)) if words.located() => self.model.placed_evidence(&v, words, label, evidence, src, span),
+                Some((src, span)) => {
+                    // Words read on the slow path do not know their places: look again.
+                    let mut found = self.model.evidence(&v, words, label, evidence);
+                    crate::explain::locate(src, span, &mut found, None);
+                    found
+                }
+                None => self.model.evidence(&v, words, label, evidence),
+            },
             kind: Kind::Passage,
             path: Vec::new(),
             reference: String::new(),

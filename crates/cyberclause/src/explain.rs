@@ -26,8 +26,8 @@ pub struct Evidence {
 }
 
 /// Adds to each evidence term the spans of its occurrences in `src[span]` (the input the
-/// passage was cut from, and where it lies in it). `words`: the passage's words with their
-/// places, when the passage is that very slice (passage mode), to save a second pass.
+/// passage was cut from, and where it lies in it), found by the terms' text. (A passage
+/// scored on its own words is placed by [`Model::placed_evidence`] instead.)
 pub fn locate(src: &str, span: Span, evidence: &mut [Evidence], words: Option<&Words>) {
     if evidence.is_empty() {
         return;
@@ -52,10 +52,17 @@ pub fn locate(src: &str, span: Span, evidence: &mut [Evidence], words: Option<&W
             if !same(i, h, first) || second.is_some_and(|b| !same(i + 1, h2.unwrap_or_default(), b)) {
                 continue;
             }
-            let (Some(a), Some(b)) = (ws.source(i), ws.source(i + n - 1)) else { continue };
-            ranges.push((k, a.0, b.1));
+            if let (Some(a), Some(b)) = (ws.source(i), ws.source(i + n - 1)) {
+                ranges.push((k, a.0, b.1));
+            }
         }
     }
+    place(src, span, &ranges, evidence);
+}
+
+/// Adds each range (evidence index, start, end: bytes into `src[span]`) to its evidence
+/// term as a span of `src`, in bytes and UTF-16 units.
+fn place(src: &str, span: Span, ranges: &[(usize, usize, usize)], evidence: &mut [Evidence]) {
     // UTF-16 offsets in one pass over the passage, bounds in increasing order.
     let mut bounds: Vec<usize> = ranges.iter().flat_map(|r| [r.1, r.2]).collect();
     bounds.sort_unstable();
@@ -64,7 +71,7 @@ pub fn locate(src: &str, span: Span, evidence: &mut [Evidence], words: Option<&W
     // In ASCII text a UTF-16 unit is a byte.
     let units = if slice.is_ascii() { bounds.clone() } else { utf16_offsets(slice, &bounds) };
     let unit = |b: usize| span.start_utf16 + units[bounds.binary_search(&b).expect("a bound of the list")];
-    for (k, start, end) in ranges {
+    for &(k, start, end) in ranges {
         let (start, end) = (span.start + start, span.start + end);
         evidence[k].spans.push(Span { start, end, start_utf16: unit(start - span.start), end_utf16: unit(end - span.start) });
     }
@@ -133,7 +140,8 @@ impl Model {
     /// the other labels (temperature included), in order of first appearance. Exact: the
     /// contributions plus the bias margin add up to the margin. A feature seen in several
     /// words is shared between them by occurrences; a word seen several times is one term.
-    fn pushes(&self, v: &SparseVector, words: &Words, label: Label) -> Vec<(TermAt, f64)> {
+    /// Also returns each word's identity: the first place of the same word (its term's).
+    fn pushes(&self, v: &SparseVector, words: &Words, label: Label) -> (Vec<(TermAt, f64)>, Vec<u32>) {
         let k = label.index();
         // Each entry's push, per occurrence (nearly every count is 1).
         let share: Vec<f64> = (v.entries.iter().zip(&v.counts))
@@ -169,29 +177,84 @@ impl Model {
                 out[slot].1 += share[e as usize];
             }
         }
-        out
+        (out, ids)
     }
 
     /// Every term's contribution (see `pushes`), by term.
     #[cfg(test)]
     pub(crate) fn contributions(&self, v: &SparseVector, words: &Words, label: Label) -> Vec<(String, f64)> {
-        self.pushes(v, words, label).into_iter().map(|(t, w)| (t.text(words), w)).collect()
+        self.pushes(v, words, label).0.into_iter().map(|(t, w)| (t.text(words), w)).collect()
     }
 
     /// The `top` terms that pushed the passage most towards `label`, largest first (ties
-    /// by term).
+    /// by term), and each word's identity (see `pushes`).
+    fn top_terms(&self, v: &SparseVector, words: &Words, label: Label, top: usize) -> (Vec<(TermAt, f64)>, Vec<u32>) {
+        let (all, ids) = self.pushes(v, words, label);
+        let before = |a: &(TermAt, f64), b: &(TermAt, f64)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp_text(b.0, words)) == Ordering::Less;
+        // One pass, keeping the best `top` in order: a term rarely makes the list, and a
+        // term that does not costs one comparison.
+        let mut best: Vec<(TermAt, f64)> = Vec::with_capacity(top + 1);
+        for t in all.into_iter().filter(|t| t.1 > 0.0) {
+            if best.len() == top && !before(&t, &best[top - 1]) {
+                continue;
+            }
+            let at = best.partition_point(|b| before(b, &t));
+            best.insert(at, t);
+            best.truncate(top);
+        }
+        (best, ids)
+    }
+
+    /// The `top` terms that pushed the passage most towards `label`, largest first (ties
+    /// by term), without their places.
     pub fn evidence(&self, v: &SparseVector, words: &Words, label: Label, top: usize) -> Vec<Evidence> {
         if top == 0 {
             return Vec::new();
         }
-        let mut positive: Vec<(TermAt, f64)> = self.pushes(v, words, label).into_iter().filter(|e| e.1 > 0.0).collect();
-        let order = |a: &(TermAt, f64), b: &(TermAt, f64)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp_text(b.0, words));
-        if positive.len() > top {
-            positive.select_nth_unstable_by(top - 1, order);
+        let (best, _) = self.top_terms(v, words, label, top);
+        best.into_iter().map(|(t, weight)| Evidence { term: t.text(words), weight, spans: Vec::new() }).collect()
+    }
+
+    /// [`Model::evidence`] with every occurrence of each term placed in `src[span]`, where
+    /// the passage's `words` were read (they know their places): a term's occurrences are
+    /// the words of the same identity, so no term is looked for by its text, as
+    /// [`locate`] does.
+    pub(crate) fn placed_evidence(&self, v: &SparseVector, words: &Words, label: Label, top: usize, src: &str, span: Span) -> Vec<Evidence> {
+        if top == 0 {
+            return Vec::new();
         }
-        positive.truncate(top);
-        positive.sort_unstable_by(order);
-        positive.into_iter().map(|(t, weight)| Evidence { term: t.text(words), weight, spans: Vec::new() }).collect()
+        let (best, ids) = self.top_terms(v, words, label, top);
+        // One pass over the words: a word is a unigram term's by its identity (a table from
+        // identity to term), or starts a bigram term's (a short list).
+        let mut unigram = vec![usize::MAX; words.len()];
+        let mut bigrams: Vec<(u32, u32, usize)> = Vec::new();
+        for (k, (t, _)) in best.iter().enumerate() {
+            let w = t.word as usize;
+            if t.bigram {
+                bigrams.push((ids[w], ids[w + 1], k));
+            } else {
+                unigram[ids[w] as usize] = k;
+            }
+        }
+        let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
+        for (i, &id) in ids.iter().enumerate() {
+            let at = |n: usize| words.source(i).zip(words.source(i + n - 1)).map(|(a, b)| (a.0, b.1));
+            if let (k, Some((a, b))) = (unigram[id as usize], at(1)) {
+                if k != usize::MAX {
+                    ranges.push((k, a, b));
+                }
+            }
+            for &(first, second, k) in &bigrams {
+                if id == first && ids.get(i + 1) == Some(&second) {
+                    ranges.extend(at(2).map(|(a, b)| (k, a, b)));
+                }
+            }
+        }
+        // Term by term, each in word order, as `place` lists them.
+        ranges.sort_by_key(|r| r.0);
+        let mut evidence: Vec<Evidence> = best.into_iter().map(|(t, weight)| Evidence { term: t.text(words), weight, spans: Vec::new() }).collect();
+        place(src, span, &ranges, &mut evidence);
+        evidence
     }
 }
 
