@@ -30,7 +30,7 @@ pub fn encode(weights: &[f32]) -> Vec<u8> {
 
 /// The file's bytes back to label-major weights.
 pub fn decode(bytes: &[u8]) -> Option<Vec<f32>> {
-    if bytes.len() % 4 != 0 {
+    if !bytes.len().is_multiple_of(4) {
         return None;
     }
     let n = bytes.len() / 4;
@@ -43,7 +43,7 @@ pub fn decode(bytes: &[u8]) -> Option<Vec<f32>> {
 
 /// Position in the label-major list of the file's `at`-th weight.
 fn feature_order(n: usize) -> Vec<usize> {
-    if n % LABELS != 0 {
+    if !n.is_multiple_of(LABELS) {
         return (0..n).collect();
     }
     let k = n / LABELS;
