@@ -6,12 +6,21 @@ use crate::lines::Line;
 use crate::text::{fold, is_apostrophe, is_invisible, is_letter, is_letter_or_digit, is_space};
 
 /// A character of repaired text and the byte range it came from in the original.
-/// Spaces inserted between lines have `len == 0`.
+/// Spaces inserted between lines have `len == 0`. Sixteen bytes: every repair and cut is a
+/// pass over these, so their size is the memory those passes move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ch {
-    pub c: char,
     pub off: usize,
-    pub len: usize,
+    pub c: char,
+    /// At most 4 (UTF-8).
+    pub len: u8,
+}
+
+impl Ch {
+    /// Where the character ends in the original.
+    pub fn end(&self) -> usize {
+        self.off + usize::from(self.len)
+    }
 }
 
 /// Joins the lines of a block into one run of characters: line breaks become spaces,
@@ -29,16 +38,16 @@ pub fn join_lines(src: &str, lines: &[Line], lexicon: &Lexicon) -> Vec<Ch> {
             let b = bytes[j];
             // ASCII, nearly every character: never invisible; spaces and controls become ' '.
             let (c, len) = if b.is_ascii() {
-                (Some(if b <= b' ' || b == 0x7f { ' ' } else { char::from(b) }), 1)
+                (Some(if b <= b' ' || b == 0x7f { ' ' } else { char::from(b) }), 1u8)
             } else {
                 let c = text[j..].chars().next().unwrap_or(' ');
                 let kept = (!is_invisible(c)).then_some(if is_space(c) { ' ' } else { c });
-                (kept, c.len_utf8())
+                (kept, c.len_utf8() as u8)
             };
             if let Some(c) = c {
                 out.push(Ch { c, off: line.start + j, len });
             }
-            j += len;
+            j += usize::from(len);
         }
     }
     collapse_spaces(out)
@@ -292,7 +301,7 @@ mod tests {
         let mut want: Vec<Ch> = Vec::new();
         for line in &lines {
             for (j, c) in line.text(src).char_indices().filter(|&(_, c)| !is_invisible(c)) {
-                want.push(Ch { c: if is_space(c) { ' ' } else { c }, off: line.start + j, len: c.len_utf8() });
+                want.push(Ch { c: if is_space(c) { ' ' } else { c }, off: line.start + j, len: c.len_utf8() as u8 });
             }
         }
         assert_eq!(lines.len(), 1, "one line: {lines:?}");
@@ -308,7 +317,7 @@ mod tests {
         let chars = join_lines(src, &lines, &lx);
         assert_eq!(text_of(&chars), "ab c d");
         for ch in chars.iter().filter(|c| c.len > 0) {
-            assert_eq!(&src[ch.off..ch.off + ch.len], ch.c.to_string());
+            assert_eq!(&src[ch.off..ch.end()], ch.c.to_string());
         }
     }
 }

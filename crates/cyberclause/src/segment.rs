@@ -251,7 +251,7 @@ impl Outline {
         let mut chars = chars;
         if !self.pending.is_empty() {
             let mut joined = std::mem::take(&mut self.pending);
-            joined.push(Ch { c: ' ', off: joined.last().map_or(0, |c| c.off + c.len), len: 0 });
+            joined.push(Ch { c: ' ', off: joined.last().map_or(0, Ch::end), len: 0 });
             joined.extend(chars);
             chars = joined;
         }
@@ -272,7 +272,7 @@ impl Outline {
         let pending = std::mem::take(&mut self.pending);
         match self.pieces.last_mut() {
             Some(p) if p.kind == Kind::Passage => {
-                p.chars.push(Ch { c: ' ', off: p.chars.last().map_or(0, |c| c.off + c.len), len: 0 });
+                p.chars.push(Ch { c: ' ', off: p.chars.last().map_or(0, Ch::end), len: 0 });
                 p.chars.extend(pending);
             }
             _ => {
@@ -394,7 +394,7 @@ fn locate(src: &str, pieces: Vec<Piece>) -> Vec<Segment> {
     let mut bounds: Vec<usize> = Vec::with_capacity(pieces.len() * 2);
     for p in &pieces {
         let first = p.chars.iter().find(|c| c.len > 0).map_or(0, |c| c.off);
-        let last = p.chars.iter().rev().find(|c| c.len > 0).map_or(first, |c| c.off + c.len);
+        let last = p.chars.iter().rev().find(|c| c.len > 0).map_or(first, Ch::end);
         bounds.push(first);
         bounds.push(last);
     }

@@ -83,7 +83,7 @@ mod tests {
     use super::*;
 
     fn sentences(s: &str) -> Vec<String> {
-        let chars: Vec<Ch> = s.char_indices().map(|(off, c)| Ch { c, off, len: c.len_utf8() }).collect();
+        let chars: Vec<Ch> = s.char_indices().map(|(off, c)| Ch { c, off, len: c.len_utf8() as u8 }).collect();
         split(&chars).into_iter().map(|(a, b)| chars[a..b].iter().map(|c| c.c).collect()).collect()
     }
 
