@@ -1,8 +1,10 @@
 'use strict';
 // The script a cyberclause worker thread runs (Node.js worker_threads).
 const { parentPort } = require('node:worker_threads');
-const { classifyChunks, labels, modelInfo, compare, linkSafeguards } = require('./index.cjs');
+const wasm = require('./cyberclause_wasm.js');
 const { createServer } = require('./worker-protocol.cjs');
 
-const receive = createServer({ classifyChunks, labels, modelInfo, compare, linkSafeguards }, (reply) => parentPort.postMessage(reply));
+const { classifyPacked, labels, modelInfo, compare, linkSafeguards } = wasm;
+const api = { classifyPacked, names: wasm.packedNames(), labels, modelInfo, compare, linkSafeguards };
+const receive = createServer(api, (reply, transfer) => parentPort.postMessage(reply, transfer));
 parentPort.on('message', receive);

@@ -13,9 +13,10 @@ function fail(code, message) {
 
 /**
  * Appends to `out` the passages packed in `nums` and `strings` (see packed.rs), cut from
- * `input` (a passage whose text is its own slice of `input` gets that slice).
+ * `input` (a passage whose text is its own slice of `input` gets that slice); `names` is
+ * the wasm's `packedNames()`. Returns `out`.
  */
-function unpack(names, nums, strings, input, out) {
+export function unpack(names, nums, strings, input, out) {
   const { labels, langs, kinds } = names;
   let i = 0;
   let at = 0;

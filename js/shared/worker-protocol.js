@@ -8,14 +8,19 @@
 //                 { id, type: 'info' }                   labels and model information
 //                 { id, type: 'cancel' }                 drop request `id` if not started
 //                 { type: 'init', wasm, gzip }           (web only) compile these bytes
-// worker -> main  { id, type: 'passages', passages }   (zero or more) the first passages
-//                 of a chunk, PART_SIZE at a time, ahead of the chunk's own message
-//                 { id, type: 'chunk', chunk: { start, end, passages } }   (zero or more)
-//                 the chunk with its remaining passages
+// worker -> main  { id, type: 'chunk', start, end, names, nums, strings }   (zero or more)
+//                 a chunk's passages as the engine packs them (see api.js; `nums`, a
+//                 Float64Array, is transferred), made into objects on arrival
 //                 { id, type: 'done', language, summary }
 //                 { id, type: 'info', labels, model }
 //                 { id, type: 'result', result }         (compare, safeguards)
 //                 { id, type: 'error', code, message }
+//
+// Passages cross packed because a chunk of about 1 MiB holds thousands of them: as
+// objects, the structured clone took the worker some milliseconds per thousand to write
+// and the page's main thread longer to read (300 ms for 6,000 passages in one message).
+// Packed, it is one array and one string, and the objects are built in plain JS.
+import { unpack } from './api.js';
 
 /** A plain Error with a stable `code`, as the package's synchronous API throws. */
 export function codedError(code, message) {
@@ -24,24 +29,17 @@ export function codedError(code, message) {
   return err;
 }
 
-/** Passages per message. A chunk of about 1 MiB holds thousands of passages; received
- * as one message, its deserialization holds the receiving page's main thread for a
- * few hundred milliseconds, so it is sent in parts small enough to stay well under 50 ms. */
-const PART_SIZE = 400;
-
 /**
- * Worker side: classifies one request with `classifyChunks` (the wasm export), posting
- * every chunk as soon as it is done (its passages in parts of PART_SIZE, see above), then
- * the document's language and summary. Never throws: a failure becomes an `error` message.
+ * Worker side: classifies one request with `api.classifyPacked` (the wasm export),
+ * posting every chunk as soon as it is done, then the document's language and summary.
+ * `api.names` are the names of the packed indices (the wasm's `packedNames()`). Never
+ * throws: a failure becomes an `error` message.
  */
-export function serve(classifyChunks, message, post) {
+export function serve(api, message, post) {
   const id = message && message.id;
   try {
-    const overview = classifyChunks(message.text, message.options, (chunk) => {
-      const all = chunk.passages;
-      let from = 0;
-      for (; all.length - from > PART_SIZE; from += PART_SIZE) post({ id, type: 'passages', passages: all.slice(from, from + PART_SIZE) });
-      post({ id, type: 'chunk', chunk: from === 0 ? chunk : { ...chunk, passages: all.slice(from) } });
+    const overview = api.classifyPacked(message.text, message.options, (start, end, nums, strings) => {
+      post({ id, type: 'chunk', start, end, names: api.names, nums, strings }, [nums.buffer]);
     });
     post({ id, type: 'done', language: overview.language, summary: overview.summary });
   } catch (e) {
@@ -87,7 +85,8 @@ const WARM_UP_ROUNDS = 8;
 /**
  * Worker side, for several requests: they run one at a time, in order, each after the
  * messages already posted have arrived, so a `cancel` sent after a request drops it if it
- * has not started. `api` is `{ classifyChunks, labels, modelInfo, compare, linkSafeguards }` (the wasm exports), or
+ * has not started. `api` is `{ classifyPacked, names, labels, modelInfo, compare,
+ * linkSafeguards }` (the wasm exports, and the wasm's `packedNames()`), or
  * a promise of it (the module may still be loading). Returns `receive(message)`.
  */
 export function createServer(api, post) {
@@ -111,7 +110,7 @@ export function createServer(api, post) {
         ready = await api;
       } catch (e) {
         const err = codedError('WORKER_FAILED', `the WebAssembly module could not be loaded: ${e && e.message}`);
-        serve(() => { throw err; }, message, post);
+        serve({ classifyPacked: () => { throw err; } }, message, post);
         continue;
       }
       // Before the first text, one round of warm-up; after a request, when nothing waits
@@ -126,7 +125,7 @@ export function createServer(api, post) {
       } else if (message.type === 'safeguards') {
         answer(ready.linkSafeguards, [message.passages], message, post);
       } else {
-        serve(ready.classifyChunks, message, post);
+        serve(ready, message, post);
       }
       while (warmed < WARM_UP_ROUNDS && !queue.length) {
         warmUpRound(ready);
@@ -142,7 +141,7 @@ export function createServer(api, post) {
   function warmUpRound(ready) {
     warmed++;
     try {
-      ready.classifyChunks(WARM_UP_TEXT, {}, () => {});
+      ready.classifyPacked(WARM_UP_TEXT, {}, () => {});
     } catch (_) {
       warmed = WARM_UP_ROUNDS;
     }
@@ -180,20 +179,14 @@ export function createClient(port) {
     if (!request) return; // a request already settled (its onProgress threw)
     if (message.type === 'info') {
       settle(message.id).resolve({ labels: message.labels, model: message.model });
-    } else if (message.type === 'passages') {
-      // The first parts of a chunk: kept until the chunk's own message completes it.
-      for (const p of message.passages) request.parts.push(p);
     } else if (message.type === 'result') {
       settle(message.id).resolve(message.result);
     } else if (message.type === 'chunk') {
-      const chunkPassages = request.parts.length ? request.parts.concat(message.chunk.passages) : message.chunk.passages;
-      request.parts = [];
+      const chunkPassages = unpack(message.names, message.nums, message.strings, request.text, []);
       for (const p of chunkPassages) request.passages.push(p);
       try {
         if (request.onProgress) {
-          request.onProgress({
-            start: message.chunk.start, done: message.chunk.end, total: request.total, passages: chunkPassages,
-          });
+          request.onProgress({ start: message.start, done: message.end, total: request.total, passages: chunkPassages });
         }
       } catch (e) {
         settle(message.id).reject(e);
@@ -229,7 +222,7 @@ export function createClient(port) {
     }
     if (signal && signal.aborted) return Promise.reject(codedError('ABORTED', 'the request was cancelled'));
     const id = nextId++;
-    const promise = request({ id, text, options: rest }, { onProgress, total: text.length, passages: [], parts: [] });
+    const promise = request({ id, text, options: rest }, { onProgress, text, total: text.length, passages: [] });
     abortable(id, signal);
     return promise;
   }

@@ -4,15 +4,14 @@
 // HTML file with `connect-src 'none'`) posts `{ type: 'init', wasm, gzip }` first, with
 // the module's bytes (gzip-compressed when `gzip` is true), and nothing is fetched.
 import init, * as wasm from './cyberclause_wasm.js';
-import { bind } from './api.js';
 import { createServer } from './worker-protocol.js';
 
 let ready = null;
 
 /** What the protocol's server calls, once the module is initialised. */
 function exports() {
-  const { classifyChunks, labels, modelInfo, compare, linkSafeguards } = bind(wasm);
-  return { classifyChunks, labels, modelInfo, compare, linkSafeguards };
+  const { classifyPacked, labels, modelInfo, compare, linkSafeguards } = wasm;
+  return { classifyPacked, names: wasm.packedNames(), labels, modelInfo, compare, linkSafeguards };
 }
 
 async function gunzip(bytes) {
@@ -28,7 +27,7 @@ async function fromBytes(bytes, gzip) {
   return exports();
 }
 
-const receive = createServer({ then: (resolve, reject) => ready.then(resolve, reject) }, (message) => self.postMessage(message));
+const receive = createServer({ then: (resolve, reject) => ready.then(resolve, reject) }, (message, transfer) => self.postMessage(message, transfer));
 
 self.addEventListener('message', (event) => {
   const message = event.data || {};

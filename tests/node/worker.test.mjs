@@ -156,12 +156,14 @@ async function protocolServer() {
 function recordingApi(during = () => {}) {
   const calls = [];
   const api = {
-    classifyChunks: (text, options, onChunk) => {
+    // As the wasm export: each chunk packed (here none), then the overview.
+    classifyPacked: (text, options, onChunk) => {
       calls.push(text);
       during(text, calls.length);
-      onChunk({ start: 0, end: text.length, passages: [] });
-      return { language: 'en', summary: [] };
+      onChunk(0, text.length, new Float64Array(0), '');
+      return { language: 'en', summary: [], length: text.length };
     },
+    names: { labels: [], langs: [], kinds: [] },
     labels: () => ['label'],
     modelInfo: () => ({ version: 'test' }),
   };

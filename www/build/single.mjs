@@ -32,7 +32,7 @@ export function buildSingle({ www, pkgWeb, out }) {
   const sheets = [...html.matchAll(/<link rel="stylesheet" href="css\/([\w-]+\.css)">\n?/g)];
   const css = sheets.map((m) => `\n${readFileSync(join(www, 'css', m[1]), 'utf8')}`).join('');
   const main = `\n${bundle(join(www, 'js', 'main.js'), {
-    replace: { 'worker.js': join(pkgWeb, 'worker.js'), 'worker-protocol.js': join(pkgWeb, 'worker-protocol.js') },
+    replace: { 'worker.js': join(pkgWeb, 'worker.js'), 'worker-protocol.js': join(pkgWeb, 'worker-protocol.js'), 'api.js': join(pkgWeb, 'api.js') },
   })}`;
   // The package's own worker script, as a classic worker (its glue and protocol inlined).
   const worker = bundle(join(pkgWeb, 'worker-script.js'), { classic: true });
