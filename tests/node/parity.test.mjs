@@ -112,3 +112,21 @@ test('structured documents: headings, kinds, paths, references and texts equal `
     });
   }
 });
+
+test('texts, paths and terms outside the BMP cross from the wasm whole: equal to `cyberclause classify --json`', () => {
+  // A heading with a two-unit character (in every path after it), a repaired passage
+  // (a word broken across lines: its text crosses as a string) and one that is its own
+  // slice of the input (JS slices it), an emoji word as a term candidate.
+  const text = 'Article 2 — Accès 🔒 illégal\n\nChaque Partie adopte les mesures légis-\nlatives pour ériger en infraction pénale l’accès 𝒜𝒷 intentionnel et sans droit à un système.\n\nLe fait d’accéder frauduleusement à tout ou partie d’un système 😀 informatique est puni.';
+  const native = cli(['classify', '--json', '-'], text);
+  const doc = wasm.classify(text);
+  assert.equal(doc.passages.length, native.length);
+  assert.ok(doc.passages.some((p, i) => p.text !== text.slice(p.start, p.end)), 'a repaired text');
+  doc.passages.forEach((p, i) => {
+    const n = native[i];
+    assert.deepEqual([p.start, p.end, p.kind, p.path, p.reference, p.text], [n.start_utf16, n.end_utf16, n.kind, n.path, n.reference, n.text], `passage ${i}`);
+    assert.deepEqual(p.evidence.map((e) => [e.term, e.spans]), n.evidence.map((e) => [e.term, e.spans.map((s) => ({ start: s.start_utf16, end: s.end_utf16 }))]), `passage ${i}: evidence`);
+    compare(n, p, `passage ${i}`);
+  });
+  assert.ok(doc.passages[1].path[0].includes('🔒'));
+});

@@ -102,7 +102,10 @@ mod tests {
     #[wasm_bindgen_test::wasm_bindgen_test]
     fn packs_every_field_in_order() {
         let c = Classifier::from_bytes(MODEL).unwrap();
-        let input = "Article 2 — Accès illégal\n\nChaque Partie adopte les mesures législatives pour ériger en infraction pénale l’accès intentionnel et sans droit à tout ou partie d’un système informatique. 😀";
+        // A heading with a character outside the BMP (two UTF-16 units) in every path after
+        // it, a passage repaired (a word broken across lines: its text is sent) and one
+        // that is its own slice (not sent).
+        let input = "Article 2 — Accès 🔒 illégal\n\nChaque Partie adopte les mesures légis-\nlatives pour ériger en infraction pénale l’accès intentionnel et sans droit à un système.\n\nLe fait d’accéder frauduleusement à tout ou partie d’un système informatique est puni. 😀";
         let doc = c.classify(input, &ClassifyOptions::default()).unwrap();
         let mut packed = Packed::default();
         doc.passages.iter().for_each(|p| packed.passage(p, input));
@@ -139,6 +142,9 @@ mod tests {
             }
         }
         assert_eq!((i, at), (packed.nums.len(), units.len()));
-        assert!(doc.passages.len() >= 2 && doc.passages.iter().any(|p| !p.evidence.is_empty()));
+        assert!(doc.passages.len() >= 3 && doc.passages.iter().any(|p| !p.evidence.is_empty()));
+        let sent = doc.passages.iter().filter(|p| input.get(p.span.start..p.span.end) != Some(p.text.as_str())).count();
+        assert!(sent >= 1 && sent < doc.passages.len(), "texts both sent and sliced: {sent}");
+        assert!(doc.passages.iter().any(|p| p.path.iter().any(|h| h.contains('🔒'))));
     }
 }
