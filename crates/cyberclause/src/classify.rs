@@ -223,7 +223,7 @@ impl Classifier {
             self.scored(text, &words, opts.evidence, place, |probs| context::with_titles(&self.model, probs, path, opts.context, titles))
         };
         if !unrepaired {
-            crate::explain::locate(src, s.span, &mut p.evidence, None);
+            crate::explain::locate(src, s.span, &mut p.evidence);
         }
         p
     }
@@ -246,7 +246,7 @@ impl Classifier {
                 Some((src, span)) => {
                     // Words read on the slow path do not know their places: look again.
                     let mut found = self.model.evidence(&v, words, label, evidence);
-                    crate::explain::locate(src, span, &mut found, None);
+                    crate::explain::locate(src, span, &mut found);
                     found
                 }
                 None => self.model.evidence(&v, words, label, evidence),

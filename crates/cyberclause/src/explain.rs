@@ -26,20 +26,15 @@ pub struct Evidence {
 }
 
 /// Adds to each evidence term the spans of its occurrences in `src[span]` (the input the
-/// passage was cut from, and where it lies in it), found by the terms' text. (A passage
-/// scored on its own words is placed by [`Model::placed_evidence`] instead.)
-pub fn locate(src: &str, span: Span, evidence: &mut [Evidence], words: Option<&Words>) {
+/// passage was cut from, and where it lies in it), found by the terms' text in the slice
+/// read again with its places: for a passage whose text was repaired, or whose words were
+/// read without places. (A passage scored on words that know their places is placed by
+/// [`Model::placed_evidence`].)
+pub fn locate(src: &str, span: Span, evidence: &mut [Evidence]) {
     if evidence.is_empty() {
         return;
     }
-    let own;
-    let ws = match words {
-        Some(w) if w.located() => w,
-        _ => {
-            own = located(&src[span.start..span.end]);
-            &own
-        }
-    };
+    let ws = located(&src[span.start..span.end]);
     let mut ranges: Vec<(usize, usize, usize)> = Vec::new(); // (evidence index, start, end)
     for (k, e) in evidence.iter().enumerate() {
         // A term is one word or two; words are compared by their hashes first.
@@ -239,10 +234,9 @@ impl Model {
         let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
         for (i, &id) in ids.iter().enumerate() {
             let at = |n: usize| words.source(i).zip(words.source(i + n - 1)).map(|(a, b)| (a.0, b.1));
-            if let (k, Some((a, b))) = (unigram[id as usize], at(1)) {
-                if k != usize::MAX {
-                    ranges.push((k, a, b));
-                }
+            let k = unigram[id as usize];
+            if k != usize::MAX {
+                ranges.extend(at(1).map(|(a, b)| (k, a, b)));
             }
             for &(first, second, k) in &bigrams {
                 if id == first && ids.get(i + 1) == Some(&second) {
@@ -272,7 +266,7 @@ mod tests {
         let start = src.find('L').unwrap();
         let span = Span { start, end: src.len(), start_utf16: src[..start].encode_utf16().count(), end_utf16: src.encode_utf16().count() };
         let mut ev = vec![term("acces"), term("donnees relatives"), term("donnees"), term("absent")];
-        locate(src, span, &mut ev, None);
+        locate(src, span, &mut ev);
         let text = |s: &Span| &src[s.start..s.end];
         assert_eq!(ev[0].spans.iter().map(text).collect::<Vec<_>>(), ["Accès"]);
         assert_eq!(ev[1].spans.iter().map(text).collect::<Vec<_>>(), ["DONNÉES relatives"]);
