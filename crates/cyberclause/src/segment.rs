@@ -147,7 +147,7 @@ fn short(text: &str) -> bool {
 
 /// A list's lead-in ("… the following conduct:") and its points stay one block when the
 /// whole fits a passage kept whole, so the points are judged with their subject.
-fn lists_with_lead_ins(src: &str, blocks: Vec<Block>, opts: &SegmentOptions) -> Vec<Block> {
+fn lists_with_lead_ins(src: &str, mut blocks: Vec<Block>, opts: &SegmentOptions) -> Vec<Block> {
     if !opts.lists_whole {
         return blocks;
     }
@@ -157,10 +157,11 @@ fn lists_with_lead_ins(src: &str, blocks: Vec<Block>, opts: &SegmentOptions) -> 
         let block = &blocks[i];
         let ends_colon = block.lines.last().is_some_and(|l| l.text(src).trim_end().ends_with(':'));
         let mut j = i + 1;
-        let mut words = block_words(src, block);
         let style = blocks.get(j).map_or(0, |b| point_style(b.lines[0].text(src)));
         let in_list = |b: &Block| is_point(src, b) && same_style(style, point_style(b.lines[0].text(src)));
         if ends_colon && structure::heading_rank(block.lines[0].text(src)).is_none() {
+            // Words are counted only for a lead-in: most blocks are not one.
+            let mut words = block_words(src, block);
             while j < blocks.len() && in_list(&blocks[j]) && words + block_words(src, &blocks[j]) <= opts.max_words_whole {
                 words += block_words(src, &blocks[j]);
                 j += 1;
@@ -171,7 +172,9 @@ fn lists_with_lead_ins(src: &str, blocks: Vec<Block>, opts: &SegmentOptions) -> 
             out.push(Block { lines, marked: true });
             i = j;
         } else {
-            out.push(block.clone());
+            // Blocks are read forwards only: this one can be moved out, not copied.
+            let marked = blocks[i].marked;
+            out.push(Block { lines: std::mem::take(&mut blocks[i].lines), marked });
             i += 1;
         }
     }
