@@ -4,15 +4,9 @@
 // HTML file with `connect-src 'none'`) posts `{ type: 'init', wasm, gzip }` first, with
 // the module's bytes (gzip-compressed when `gzip` is true), and nothing is fetched.
 import init, * as wasm from './cyberclause_wasm.js';
-import { createServer } from './worker-protocol.js';
+import { createServer, engine } from './worker-protocol.js';
 
 let ready = null;
-
-/** What the protocol's server calls, once the module is initialised. */
-function exports() {
-  const { classifyPacked, labels, modelInfo, compare, linkSafeguards } = wasm;
-  return { classifyPacked, names: wasm.packedNames(), labels, modelInfo, compare, linkSafeguards };
-}
 
 async function gunzip(bytes) {
   if (typeof DecompressionStream !== 'function') {
@@ -24,7 +18,7 @@ async function gunzip(bytes) {
 
 async function fromBytes(bytes, gzip) {
   wasm.initSync({ module: gzip ? await gunzip(bytes) : bytes });
-  return exports();
+  return engine(wasm);
 }
 
 const receive = createServer({ then: (resolve, reject) => ready.then(resolve, reject) }, (message, transfer) => self.postMessage(message, transfer));
@@ -35,6 +29,6 @@ self.addEventListener('message', (event) => {
     ready = ready || fromBytes(message.wasm, message.gzip === true);
     return;
   }
-  ready = ready || init({ module_or_path: new URL('./cyberclause_wasm_bg.wasm', import.meta.url) }).then(exports);
+  ready = ready || init({ module_or_path: new URL('./cyberclause_wasm_bg.wasm', import.meta.url) }).then(() => engine(wasm));
   receive(message);
 });

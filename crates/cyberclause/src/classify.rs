@@ -203,7 +203,7 @@ impl Classifier {
     pub fn classify_passage(&self, text: &str, evidence: usize) -> Passage {
         let words = tokenize(text);
         let span = Span::whole(text);
-        let mut p = self.scored(text, &words, evidence, Some((text, span)), |probs| probs);
+        let mut p = self.scored(text, &words, evidence, (text, span, true), |probs| probs);
         p.span = span;
         p
     }
@@ -214,24 +214,21 @@ impl Classifier {
         let (text, path) = (&s.text, &s.path);
         let words = tokenize(text);
         // A passage nothing was repaired in is its own slice of the input: its words
-        // already know where they stand there. Else its terms are looked for there.
+        // already know where they stand there.
         let unrepaired = src.get(s.span.start..s.span.end) == Some(text.as_str());
-        let place = unrepaired.then_some((src, s.span));
-        let mut p = if opts.context <= 0.0 || path.is_empty() {
+        let place = (src, s.span, unrepaired);
+        if opts.context <= 0.0 || path.is_empty() {
             self.scored(text, &words, opts.evidence, place, |probs| probs)
         } else {
             self.scored(text, &words, opts.evidence, place, |probs| context::with_titles(&self.model, probs, path, opts.context, titles))
-        };
-        if !unrepaired {
-            crate::explain::locate(src, s.span, &mut p.evidence);
         }
-        p
     }
 
     /// Scores `text` (its `words`), lets `adjust` change the probabilities, and explains
-    /// the label chosen; the evidence is placed when `place` says where the words were
-    /// read (the input and the passage's span in it).
-    fn scored(&self, text: &str, words: &Words, evidence: usize, place: Option<(&str, Span)>, adjust: impl FnOnce([f64; 6]) -> [f64; 6]) -> Passage {
+    /// the label chosen, its evidence placed in `src[span]` (`place`: the input, the
+    /// passage's span in it, and whether `words` were read from that very slice).
+    fn scored(&self, text: &str, words: &Words, evidence: usize, place: (&str, Span, bool), adjust: impl FnOnce([f64; 6]) -> [f64; 6]) -> Passage {
+        let (src, span, own_words) = place;
         let v = self.model.vectorize_words(words);
         let scores = Scores(adjust(self.model.probabilities(&v)));
         let label = scores.best();
@@ -241,15 +238,14 @@ impl Classifier {
             label,
             scores,
             lang: lang::detect_tokens(words),
-            evidence: match place {
-                Some((src, span)) if words.located() => self.model.placed_evidence(&v, words, label, evidence, src, span),
-                Some((src, span)) => {
-                    // Words read on the slow path do not know their places: look again.
-                    let mut found = self.model.evidence(&v, words, label, evidence);
-                    crate::explain::locate(src, span, &mut found);
-                    found
-                }
-                None => self.model.evidence(&v, words, label, evidence),
+            evidence: if own_words && words.located() {
+                self.model.placed_evidence(&v, words, label, evidence, src, span)
+            } else {
+                // A repaired text, or words read on the slow path without their places:
+                // the terms are looked for in the slice.
+                let mut found = self.model.evidence(&v, words, label, evidence);
+                crate::explain::locate(src, span, &mut found);
+                found
             },
             kind: Kind::Passage,
             path: Vec::new(),

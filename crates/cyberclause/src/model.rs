@@ -73,8 +73,8 @@ pub struct Model {
     /// The word bigrams again, by [`pair_hash`] of their words' unigram hashes: a passage
     /// finds each of its bigrams from hashes it already has.
     pub(crate) pairs: FeatureIndex,
-    /// The weights feature by feature (the file stores them label by label): a term's six
-    /// weights are read together, from one cache line.
+    /// The weights feature by feature (`ModelData::weights` holds them label by label): a
+    /// term's six weights are read together, from one cache line.
     by_feature: Vec<[f32; 6]>,
     /// For evidence, feature by feature: how far one unit of the feature pushes each
     /// label's logit past the mean of the other five, over the temperature.

@@ -18,11 +18,11 @@ const LABELS: usize = 6;
 /// Label-major weights to the file's bytes. A length that is not a whole number of
 /// features (never so for a valid model) is stored in its own order.
 pub fn encode(weights: &[f32]) -> Vec<u8> {
-    let order = feature_order(weights.len());
-    let mut out = vec![0u8; weights.len() * 4];
-    for (at, &i) in order.iter().enumerate() {
-        for (plane, byte) in weights[i].to_le_bytes().into_iter().enumerate() {
-            out[plane * weights.len() + at] = byte;
+    let n = weights.len();
+    let mut out = vec![0u8; n * 4];
+    for at in 0..n {
+        for (plane, byte) in weights[label_major(at, n)].to_le_bytes().into_iter().enumerate() {
+            out[plane * n + at] = byte;
         }
     }
     out
@@ -35,19 +35,20 @@ pub fn decode(bytes: &[u8]) -> Option<Vec<f32>> {
     }
     let n = bytes.len() / 4;
     let mut weights = vec![0f32; n];
-    for (at, i) in feature_order(n).into_iter().enumerate() {
-        weights[i] = f32::from_le_bytes(std::array::from_fn(|plane| bytes[plane * n + at]));
+    for at in 0..n {
+        weights[label_major(at, n)] = f32::from_le_bytes(std::array::from_fn(|plane| bytes[plane * n + at]));
     }
     Some(weights)
 }
 
-/// Position in the label-major list of the file's `at`-th weight.
-fn feature_order(n: usize) -> Vec<usize> {
-    if !n.is_multiple_of(LABELS) {
-        return (0..n).collect();
+/// Where the file's `at`-th of `n` weights lies in the label-major list: the file holds
+/// feature 0's six weights, then feature 1's, ...
+fn label_major(at: usize, n: usize) -> usize {
+    if n.is_multiple_of(LABELS) {
+        at % LABELS * (n / LABELS) + at / LABELS
+    } else {
+        at
     }
-    let k = n / LABELS;
-    (0..k).flat_map(|j| (0..LABELS).map(move |l| l * k + j)).collect()
 }
 
 /// For `#[serde(with = "crate::planes")]`.
@@ -85,6 +86,13 @@ mod tests {
             assert_eq!(back.iter().map(|w| w.to_bits()).collect::<Vec<_>>(), weights.iter().map(|w| w.to_bits()).collect::<Vec<_>>());
         }
         assert!(decode(&[0, 1, 2]).is_none());
+    }
+
+    /// The shipped model decodes and encodes to its own bytes: the layout is the file's.
+    #[test]
+    fn the_shipped_model_encodes_to_its_own_bytes() {
+        let bytes = include_bytes!("../../../models/cyberclause.model");
+        assert_eq!(crate::Model::from_bytes(bytes).unwrap().to_bytes(), bytes);
     }
 
     #[test]

@@ -432,6 +432,8 @@ pub fn utf16_offsets(src: &str, bytes: &[usize]) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn utf16_offsets_count_as_the_characters_do() {
         let src = "a é € 😀 b\u{10FFFF}z";
@@ -440,11 +442,9 @@ mod tests {
             .iter()
             .map(|&b| src.char_indices().take_while(|&(i, _)| i < b).map(|(_, c)| c.len_utf16()).sum())
             .collect();
-        assert_eq!(super::utf16_offsets(src, &all), by_chars);
-        assert_eq!(super::utf16_offsets(src, &[3, 9, 9, src.len()]), [3, 6, 6, src.encode_utf16().count()]);
+        assert_eq!(utf16_offsets(src, &all), by_chars);
+        assert_eq!(utf16_offsets(src, &[3, 9, 9, src.len()]), [3, 6, 6, src.encode_utf16().count()]);
     }
-
-    use super::*;
 
     fn cut(src: &str) -> Vec<Segment> {
         let mut lx = Lexicon::new();
