@@ -37,7 +37,7 @@ impl Packed {
         n.push(position(&LANGS, p.lang));
         n.push(position(&KINDS, p.kind));
         // A lone surrogate in the input reached Rust as U+FFFD: such a text is sent.
-        let own = input.get(p.span.start..p.span.end) == Some(p.text.as_str()) && !p.text.contains('\u{FFFD}');
+        let own = input.get(p.span.start..p.span.end) == Some(p.text.as_str()) && !has_replacement(&p.text);
         if own {
             self.nums.push(-1.0);
         } else {
@@ -63,6 +63,12 @@ impl Packed {
     fn count(&mut self, n: usize) {
         self.nums.push(n as f64);
     }
+}
+
+/// Whether `s` holds U+FFFD (bytes EF BF BD): a byte search for its first byte, rare in
+/// text, before a search for the character (a substring search, slower).
+fn has_replacement(s: &str) -> bool {
+    s.as_bytes().contains(&0xEF) && s.contains('\u{FFFD}')
 }
 
 fn position<T: PartialEq>(all: &[T], x: T) -> f64 {

@@ -132,8 +132,9 @@ impl TermSlots {
 
 impl Model {
     /// Every term's signed contribution to the logit margin of `label` over the mean of
-    /// the other labels (temperature included), in order of first appearance. Exact: the
-    /// contributions plus the bias margin add up to the margin. A feature seen in several
+    /// the other labels, before the temperature (the callers divide the terms they keep:
+    /// not every entry), in order of first appearance. Exact: the contributions plus the
+    /// bias margin add up to the margin. A feature seen in several
     /// words is shared between them by occurrences; a word seen several times is one term.
     /// Also returns each word's identity: the first place of the same word (its term's).
     fn pushes(&self, v: &SparseVector, words: &Words, label: Label) -> (Vec<(TermAt, f64)>, Vec<u32>) {
@@ -141,7 +142,7 @@ impl Model {
         // Each entry's push, per occurrence (nearly every count is 1).
         let share: Vec<f64> = (v.entries.iter().zip(&v.counts))
             .map(|(&(j, x), &n)| {
-                let push = x * self.margins_of(j)[k];
+                let push = x * self.margin(j, k);
                 if n == 1 { push } else { push / f64::from(n) }
             })
             .collect();
@@ -149,19 +150,24 @@ impl Model {
         // word's term is found by its number; a pair's through a small table.
         let mut seen = TermSlots::new(words.len());
         let ids: Vec<u32> = (0..words.len()).map(|i| seen.slot(words.hash(i), || i) as u32).collect();
-        let mut word_term = vec![u32::MAX; words.len()];
+        // By identity: the word's term, and what one occurrence adds to it (the same
+        // features, so the same sum, wherever the word stands: it is added up once).
+        let mut word_term = vec![(u32::MAX, 0.0); words.len()];
         let mut pairs = TermSlots::new(words.len());
         let mut out: Vec<(TermAt, f64)> = Vec::with_capacity(words.len());
         for i in 0..words.len() {
-            let hits = v.word_hits(i);
-            if !hits.is_empty() {
-                let id = ids[i] as usize;
-                if word_term[id] == u32::MAX {
-                    word_term[id] = out.len() as u32;
-                    out.push((TermAt { word: i as u32, bigram: false }, 0.0));
+            let id = ids[i] as usize;
+            if id == i {
+                let hits = v.word_hits(i);
+                if !hits.is_empty() {
+                    // (`get`, not indexing: a panic path would keep the sum in memory.)
+                    let once = hits.iter().fold(0.0, |sum, &e| sum + share.get(e as usize).copied().unwrap_or_default());
+                    word_term[i] = (out.len() as u32, once);
+                    out.push((TermAt { word: i as u32, bigram: false }, once));
                 }
-                let term = &mut out[word_term[id] as usize].1;
-                hits.iter().for_each(|&e| *term += share[e as usize]);
+            } else if word_term[id].0 != u32::MAX {
+                let (term, once) = word_term[id];
+                out[term as usize].1 += once;
             }
             if let Some(e) = v.bigram(i) {
                 let pair = u64::from(ids[i]) << 32 | u64::from(ids[i + 1]);
@@ -178,11 +184,12 @@ impl Model {
     /// Every term's contribution (see `pushes`), by term.
     #[cfg(test)]
     pub(crate) fn contributions(&self, v: &SparseVector, words: &Words, label: Label) -> Vec<(String, f64)> {
-        self.pushes(v, words, label).0.into_iter().map(|(t, w)| (t.text(words), w)).collect()
+        let t = f64::from(self.data().temperature);
+        self.pushes(v, words, label).0.into_iter().map(|(term, w)| (term.text(words), w / t)).collect()
     }
 
     /// The `top` terms that pushed the passage most towards `label`, largest first (ties
-    /// by term), and each word's identity (see `pushes`).
+    /// by term), temperature included, and each word's identity (see `pushes`).
     fn top_terms(&self, v: &SparseVector, words: &Words, label: Label, top: usize) -> (Vec<(TermAt, f64)>, Vec<u32>) {
         let (all, ids) = self.pushes(v, words, label);
         let before = |a: &(TermAt, f64), b: &(TermAt, f64)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp_text(b.0, words)) == Ordering::Less;
@@ -197,6 +204,8 @@ impl Model {
             best.insert(at, t);
             best.truncate(top);
         }
+        let t = f64::from(self.data().temperature);
+        best.iter_mut().for_each(|b| b.1 /= t);
         (best, ids)
     }
 

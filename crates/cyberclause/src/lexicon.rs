@@ -3,14 +3,14 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::hash::FnvBuild;
+use crate::hash::WordsBuild;
 use crate::text::{fold, word_iter};
 
 /// A set of folded words. Built from the text being read (its own unbroken occurrences
 /// are the best evidence of how a word is spelt) plus the model's vocabulary.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    counts: HashMap<String, u32, FnvBuild>,
+    counts: HashMap<String, u32, WordsBuild>,
     /// Words counted once for many texts (a model's vocabulary: see
     /// [`crate::Model::lexicon`]), shared rather than copied into every text's lexicon.
     base: Option<Arc<Lexicon>>,
@@ -80,6 +80,18 @@ impl Lexicon {
         scratch.push_str(right);
         let joined = self.count(scratch);
         joined > 0 && self.count(left).min(self.count(right)) <= joined
+    }
+
+    /// [`Lexicon::joins`] of two fragments already folded (each the fold of a fragment of
+    /// two characters or more, folded a character at a time, so that their fold joined is
+    /// the fold of the joined word), building the joined word in `scratch`.
+    pub(crate) fn joins_folded(&self, left: &str, right: &str, scratch: &mut String) -> bool {
+        scratch.clear();
+        scratch.push_str(left);
+        scratch.push_str(right);
+        // Nearly every pair asked is not a word: one look-up decides.
+        let joined = self.count_folded(scratch);
+        joined > 0 && self.count_folded(left).min(self.count_folded(right)) <= joined
     }
 
     /// Distinct words counted here (not in the base).

@@ -1,6 +1,7 @@
 //! Repairs of PDF-extraction damage inside a block, keeping every character's offset in
 //! the original text so that passages can be highlighted where the user pasted them.
 
+use crate::foldtable::fold_chars_into;
 use crate::lexicon::Lexicon;
 use crate::lines::Line;
 use crate::text::{fold, is_apostrophe, is_invisible, is_letter, is_letter_or_digit, is_space};
@@ -123,7 +124,7 @@ fn drop_spaces_before_joiners(chars: Vec<Ch>) -> Vec<Ch> {
 fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
     let mut drop = vec![false; chars.len()];
     // Reused for every candidate: this runs at nearly every space of a document.
-    let (mut left_text, mut right_text, mut joined) = (String::new(), String::new(), String::new());
+    let mut texts = Default::default();
     // `chars[word_start..i]` holds letters only, and the spaces dropped since (a word
     // already joined does not take another fragment).
     let mut word_start = 0;
@@ -140,11 +141,7 @@ fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
                 .then(|| (i + 1..chars.len()).find(|&k| !is_letter(chars[k].c)).unwrap_or(chars.len()))
                 .filter(|&end| end == chars.len() || !is_letter_or_digit(chars[end].c))
                 .map(|end| &chars[i + 1..end]);
-            if right.is_some_and(|right| {
-                fill(&mut left_text, left);
-                fill(&mut right_text, right);
-                lexicon.joins_in(&left_text, &right_text, &mut joined)
-            }) {
+            if right.is_some_and(|right| joins(lexicon, left, right, &mut texts)) {
                 drop[i] = true;
                 joined_here = true;
                 i += 1;
@@ -159,6 +156,24 @@ fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
         i += 1;
     }
     retain_marked(chars, &drop, false)
+}
+
+/// Whether the fragments `left` and `right` are one word broken by a space (see
+/// `Lexicon::joins`). Latin fragments are folded a character at a time into `texts`
+/// (buffers kept across calls): the word joined is then one look-up, with no allocation.
+fn joins(lexicon: &Lexicon, left: &[Ch], right: &[Ch], texts: &mut [String; 3]) -> bool {
+    let [l, r, joined] = texts;
+    if left.len() < 2 || right.len() < 2 {
+        return false;
+    }
+    l.clear();
+    r.clear();
+    if fold_chars_into(left.iter().map(|c| c.c), l) && fold_chars_into(right.iter().map(|c| c.c), r) {
+        return lexicon.joins_folded(l, r, joined);
+    }
+    fill(l, left);
+    fill(r, right);
+    lexicon.joins_in(l, r, joined)
 }
 
 fn is_superscript_digit(c: char) -> bool {

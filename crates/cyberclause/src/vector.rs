@@ -14,7 +14,7 @@ const NONE: u32 = u32::MAX;
 /// A passage as a sparse, L2-normalised TF-IDF vector, plus what evidence needs.
 #[derive(Debug, Clone, Default)]
 pub struct SparseVector {
-    /// (feature, value), sorted by feature.
+    /// (feature, value), in the order the features were first hit.
     pub entries: Vec<(u32, f64)>,
     /// Each entry's occurrences in the passage.
     pub(crate) counts: Vec<u32>,
@@ -39,21 +39,17 @@ impl SparseVector {
     }
 }
 
-/// Scratch for counting a passage's features: a count per feature of the model, and a
-/// two-level bitset of the features seen, read back in feature order (the order training
-/// sums in) without sorting. Emptied as it is read, so a passage costs what it touches
-/// (plus one bit per 4,096 features), not the vocabulary.
+/// Scratch for counting a passage's features: for each feature of the model, its entry
+/// in the passage being counted. A feature gets its entry when first hit, so a hit is one
+/// look-up, and the passage's entries are listed as they come, without reading anything
+/// back; emptied entry by entry, so a passage costs what it touches, not the vocabulary.
 #[derive(Debug, Default)]
-pub struct Tally(Mutex<Counts>);
+pub struct Tally(Mutex<Entries>);
 
 #[derive(Debug, Default)]
-struct Counts {
-    /// Per feature: its count while hits are added, then its entry while they are renumbered.
-    counts: Vec<u32>,
-    /// Bit `j % 64` of `seen[j / 64]`: feature `j` was hit.
-    seen: Vec<u64>,
-    /// Bit `w % 64` of `summary[w / 64]`: `seen[w]` is not zero.
-    summary: Vec<u64>,
+struct Entries {
+    /// Per feature: 1 + its entry in the passage, or 0 if not hit yet.
+    of: Vec<u32>,
 }
 
 impl Clone for Tally {
@@ -64,52 +60,38 @@ impl Clone for Tally {
 }
 
 impl Tally {
-    fn lock(&self, features: usize) -> MutexGuard<'_, Counts> {
-        // A passage that panicked half-way may have left counts behind: start afresh.
+    fn lock(&self, features: usize) -> MutexGuard<'_, Entries> {
+        // A passage that panicked half-way may have left entries behind: start afresh.
         let mut t = self.0.lock().unwrap_or_else(|poisoned| {
             let mut t = poisoned.into_inner();
-            *t = Counts::default();
+            *t = Entries::default();
             t
         });
-        if t.counts.len() != features {
-            *t = Counts { counts: vec![0; features], seen: vec![0; features.div_ceil(64)], summary: vec![0; features.div_ceil(64 * 64)] };
+        if t.of.len() != features {
+            t.of = vec![0; features];
         }
         t
     }
 }
 
-impl Counts {
+impl Entries {
+    /// Counts a hit of feature `j` in `v` and returns its entry.
     #[inline]
-    fn hit(&mut self, j: u32) {
-        let j = j as usize;
-        self.counts[j] += 1;
-        let word = &mut self.seen[j / 64];
-        if *word == 0 {
-            self.summary[j / 4096] |= 1 << (j / 64 % 64);
+    fn hit(&mut self, j: u32, v: &mut SparseVector) -> u32 {
+        let slot = &mut self.of[j as usize];
+        if *slot == 0 {
+            v.entries.push((j, 0.0));
+            v.counts.push(1);
+            *slot = v.entries.len() as u32;
+        } else {
+            v.counts[*slot as usize - 1] += 1;
         }
-        *word |= 1 << (j % 64);
+        *slot - 1
     }
 
-    /// Calls `visit(feature, count)` for every feature hit, in feature order, and leaves
-    /// each feature's entry number (its rank in that order) in place of its count; clears
-    /// the bitsets.
-    fn drain(&mut self, mut visit: impl FnMut(u32, u32)) {
-        let mut e = 0;
-        for s in 0..self.summary.len() {
-            let mut words = std::mem::take(&mut self.summary[s]);
-            while words != 0 {
-                let w = s * 64 + words.trailing_zeros() as usize;
-                words &= words - 1;
-                let mut bits = std::mem::take(&mut self.seen[w]);
-                while bits != 0 {
-                    let j = w * 64 + bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    visit(j as u32, self.counts[j]);
-                    self.counts[j] = e;
-                    e += 1;
-                }
-            }
-        }
+    /// Forgets `v`'s features, for the next passage.
+    fn clear(&mut self, v: &SparseVector) {
+        v.entries.iter().for_each(|&(j, _)| self.of[j as usize] = 0);
     }
 }
 
@@ -126,39 +108,35 @@ impl Model {
         let spec = &self.data().spec;
         let n = words.len();
         let mut v = SparseVector { hits: Vec::with_capacity(n * 8), ends: Vec::with_capacity(n), bigrams: Vec::with_capacity(n), ..SparseVector::default() };
+        v.entries.reserve(n * 4);
+        v.counts.reserve(n * 4);
         let mut tally = self.tally.lock(self.data().vocab.len());
         let mut cache = self.words.lock();
         for i in 0..n {
             let features = cache.features(|| words.get(i), words.hash(i), spec, &self.index);
-            features.iter().for_each(|&j| tally.hit(j));
-            v.hits.extend_from_slice(features);
+            for &j in features {
+                let e = tally.hit(j, &mut v);
+                v.hits.push(e);
+            }
             v.ends.push(v.hits.len() as u32);
             let bigram = (spec.bigrams && i + 1 < n).then(|| self.pairs.get(pair_hash(words.hash(i), words.hash(i + 1)))).flatten();
-            v.bigrams.push(bigram.map_or(NONE, |j| {
-                tally.hit(j);
-                j
-            }));
+            let e = bigram.map_or(NONE, |j| tally.hit(j, &mut v));
+            v.bigrams.push(e);
         }
         drop(cache);
-        self.weigh(&mut v, &mut tally);
+        tally.clear(&v);
+        self.weigh(&mut v);
         v
     }
 
-    /// Fills `v`'s entries from the tally, in feature order (the order training sums in,
-    /// bit for bit), and renumbers its hits from features to entries.
-    fn weigh(&self, v: &mut SparseVector, tally: &mut Counts) {
+    /// Weighs `v`'s entries from their counts and normalises them. They are summed in the
+    /// order first hit, not in feature order as training sums: the results differ from
+    /// training's in the last bits only (rounding), well within the 1e-12 the tests allow.
+    fn weigh(&self, v: &mut SparseVector) {
         let idf = &self.data().idf;
-        // At most one entry per hit.
-        let most = v.hits.len() + v.bigrams.len();
-        v.entries.reserve(most);
-        v.counts.reserve(most);
-        tally.drain(|j, count| {
-            v.entries.push((j, weighting::weight(count, idf[j as usize])));
-            v.counts.push(count);
-        });
-        v.hits.iter_mut().for_each(|h| *h = tally.counts[*h as usize]);
-        v.bigrams.iter_mut().filter(|b| **b != NONE).for_each(|b| *b = tally.counts[*b as usize]);
-        v.entries.iter().for_each(|&(j, _)| tally.counts[j as usize] = 0);
+        for (e, &count) in v.entries.iter_mut().zip(&v.counts) {
+            e.1 = weighting::weight(count, idf[e.0 as usize]);
+        }
         let norm = weighting::l2_norm(v.entries.iter().map(|e| e.1));
         if norm > 0.0 {
             v.entries.iter_mut().for_each(|e| e.1 /= norm);
@@ -171,49 +149,50 @@ mod tests {
     use super::*;
     use std::collections::BTreeMap;
 
-    /// A passage that panicked while counting leaves no count behind for the next one.
+    /// A passage that panicked while counting leaves no entry behind for the next one.
     #[test]
     fn a_tally_poisoned_half_way_starts_afresh() {
         let tally = std::sync::Arc::new(Tally::default());
         let shared = std::sync::Arc::clone(&tally);
         let died = std::thread::spawn(move || {
             let mut t = shared.lock(100);
-            t.hit(5);
+            t.hit(5, &mut SparseVector::default());
             panic!("half-way through a passage");
         })
         .join();
         assert!(died.is_err());
-        let t = tally.lock(100);
-        assert!(t.counts.iter().all(|&c| c == 0) && t.seen.iter().all(|&b| b == 0) && t.summary.iter().all(|&b| b == 0));
+        assert!(tally.lock(100).of.iter().all(|&e| e == 0));
     }
 
-    /// Hits drained come out in feature order with their counts, each renumbered to its
-    /// rank, and the tally is empty again for the next passage.
+    /// Hits come out as entries in the order first hit, with their counts, each hit
+    /// told its entry, and the tally is empty again for the next passage.
     #[test]
-    fn a_tally_drains_in_feature_order_and_empties() {
+    fn a_tally_counts_in_order_of_first_hit_and_empties() {
         let tally = Tally::default();
         let mut state = 7u64;
         for round in 0..3 {
             let mut t = tally.lock(70_000);
+            let mut v = SparseVector::default();
             let hits: Vec<u32> = (0..500 + round * 300)
                 .map(|_| {
                     state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                     ((state >> 40) % if round == 1 { 70 } else { 70_000 }) as u32
                 })
                 .collect();
+            let mut order: Vec<u32> = Vec::new();
             let mut want = BTreeMap::new();
             for &j in &hits {
-                t.hit(j);
+                let e = t.hit(j, &mut v);
+                if !want.contains_key(&j) {
+                    order.push(j);
+                }
                 *want.entry(j).or_insert(0u32) += 1;
+                assert_eq!(v.entries[e as usize].0, j);
             }
-            let mut got = Vec::new();
-            t.drain(|j, n| got.push((j, n)));
-            assert_eq!(got, want.into_iter().collect::<Vec<_>>());
-            for (rank, &(j, _)) in got.iter().enumerate() {
-                assert_eq!(t.counts[j as usize], rank as u32);
-                t.counts[j as usize] = 0;
-            }
-            assert!(t.counts.iter().all(|&c| c == 0) && t.seen.iter().all(|&b| b == 0) && t.summary.iter().all(|&b| b == 0));
+            assert_eq!(v.entries.iter().map(|e| e.0).collect::<Vec<_>>(), order);
+            assert_eq!(v.counts, order.iter().map(|j| want[j]).collect::<Vec<_>>());
+            t.clear(&v);
+            assert!(t.of.iter().all(|&e| e == 0));
         }
     }
 }
