@@ -1,6 +1,7 @@
 //! Known words, used to decide whether two fragments of a PDF-broken word belong together.
 
 use std::collections::HashMap;
+use std::hash::Hasher;
 use std::sync::Arc;
 
 use crate::hash::WordsBuild;
@@ -11,6 +12,9 @@ use crate::text::{fold, word_iter};
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     counts: HashMap<String, u32, WordsBuild>,
+    /// The words counted here, as bits of a filter: the repairs ask about a joined word at
+    /// nearly every space, and nearly none is a word, which one bit then tells.
+    filter: Filter,
     /// Words counted once for many texts (a model's vocabulary: see
     /// [`crate::Model::lexicon`]), shared rather than copied into every text's lexicon.
     base: Option<Arc<Lexicon>>,
@@ -23,7 +27,7 @@ impl Lexicon {
 
     /// A lexicon that also counts the words of `base`.
     pub fn over(base: Arc<Lexicon>) -> Self {
-        Self { counts: HashMap::default(), base: Some(base) }
+        Self { counts: HashMap::default(), filter: Filter::default(), base: Some(base) }
     }
 
     /// Adds every word of `text`.
@@ -33,6 +37,7 @@ impl Lexicon {
             match self.counts.get_mut(w) {
                 Some(n) => *n += 1,
                 None => {
+                    self.filter.add(w);
                     self.counts.insert(w.to_string(), 1);
                 }
             }
@@ -43,7 +48,9 @@ impl Lexicon {
     /// good evidence that a word exists, worth several sightings).
     pub fn extend<I: IntoIterator<Item = S>, S: Into<String>>(&mut self, iter: I, weight: u32) {
         for w in iter {
-            *self.counts.entry(w.into()).or_default() += weight;
+            let w = w.into();
+            self.filter.add(&w);
+            *self.counts.entry(w).or_default() += weight;
         }
     }
 
@@ -58,8 +65,13 @@ impl Lexicon {
     }
 
     fn count_folded(&self, folded: &str) -> u32 {
-        let own = self.counts.get(folded).copied().unwrap_or(0);
-        own.saturating_add(self.base.as_ref().map_or(0, |b| b.count_folded(folded)))
+        self.count_bits(folded, Filter::bits(folded))
+    }
+
+    /// [`Lexicon::count_folded`] of a word whose filter bits are `bits`.
+    fn count_bits(&self, folded: &str, bits: (usize, u64)) -> u32 {
+        let own = if self.filter.may_hold(bits) { self.counts.get(folded).copied().unwrap_or(0) } else { 0 };
+        own.saturating_add(self.base.as_ref().map_or(0, |b| b.count_bits(folded, bits)))
     }
 
     /// Whether two fragments separated by a stray space are one broken word: the joined
@@ -104,6 +116,39 @@ impl Lexicon {
     }
 }
 
+/// A Bloom filter of one bit per word, 2^18 bits (32 KB): with the ten or twenty
+/// thousand words of a long law and the model's, a word not counted finds its bit set
+/// about one time in ten.
+#[derive(Debug, Clone)]
+struct Filter(Vec<u64>);
+
+const FILTER_BITS: u32 = 18;
+
+impl Default for Filter {
+    fn default() -> Self {
+        Self(vec![0; 1 << (FILTER_BITS - 6)])
+    }
+}
+
+impl Filter {
+    /// A word's bit: its word in the filter, and its mask.
+    fn bits(word: &str) -> (usize, u64) {
+        let mut h = crate::hash::Words::default();
+        h.write(word.as_bytes());
+        let bit = (h.finish() >> (64 - FILTER_BITS)) as usize;
+        (bit / 64, 1 << (bit % 64))
+    }
+
+    fn add(&mut self, word: &str) {
+        let (at, mask) = Self::bits(word);
+        self.0[at] |= mask;
+    }
+
+    fn may_hold(&self, (at, mask): (usize, u64)) -> bool {
+        self.0[at] & mask != 0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +175,18 @@ mod tests {
             assert_eq!(over.count(w), copy.count(w), "{w}");
         }
         assert_eq!(over.joins("internation", "aux"), copy.joins("internation", "aux"));
+    }
+
+    /// The filter in front of the maps never hides a word counted, in the text or in the
+    /// base, however many there are.
+    #[test]
+    fn every_word_counted_is_found_through_the_filter() {
+        let mut base = Lexicon::new();
+        base.extend((0..30_000).map(|i| format!("base{i}")), 2);
+        let mut lx = Lexicon::over(Arc::new(base));
+        lx.add_text(&(0..30_000).map(|i| format!("mot{i}")).collect::<Vec<_>>().join(" "));
+        assert!((0..30_000).all(|i| lx.count(&format!("base{i}")) == 2 && lx.count(&format!("MOT{i}")) == 1));
+        assert_eq!((30_000..40_000).map(|i| lx.count(&format!("mot{i}"))).sum::<u32>(), 0);
     }
 
     #[test]

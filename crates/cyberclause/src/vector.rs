@@ -75,16 +75,17 @@ impl Tally {
 }
 
 impl Entries {
-    /// Counts a hit of feature `j` in `v` and returns its entry.
+    /// Counts a hit of feature `j` in a vector's `entries` and their `counts`, and returns
+    /// its entry.
     #[inline]
-    fn hit(&mut self, j: u32, v: &mut SparseVector) -> u32 {
+    fn hit(&mut self, j: u32, entries: &mut Vec<(u32, f64)>, counts: &mut Vec<u32>) -> u32 {
         let slot = &mut self.of[j as usize];
         if *slot == 0 {
-            v.entries.push((j, 0.0));
-            v.counts.push(1);
-            *slot = v.entries.len() as u32;
+            entries.push((j, 0.0));
+            counts.push(1);
+            *slot = entries.len() as u32;
         } else {
-            v.counts[*slot as usize - 1] += 1;
+            counts[*slot as usize - 1] += 1;
         }
         *slot - 1
     }
@@ -114,13 +115,11 @@ impl Model {
         let mut cache = self.words.lock();
         for i in 0..n {
             let features = cache.features(|| words.get(i), words.hash(i), spec, &self.index);
-            for &j in features {
-                let e = tally.hit(j, &mut v);
-                v.hits.push(e);
-            }
+            // (`extend` from a slice's length: no capacity check per hit.)
+            v.hits.extend(features.iter().map(|&j| tally.hit(j, &mut v.entries, &mut v.counts)));
             v.ends.push(v.hits.len() as u32);
             let bigram = (spec.bigrams && i + 1 < n).then(|| self.pairs.get(pair_hash(words.hash(i), words.hash(i + 1)))).flatten();
-            let e = bigram.map_or(NONE, |j| tally.hit(j, &mut v));
+            let e = bigram.map_or(NONE, |j| tally.hit(j, &mut v.entries, &mut v.counts));
             v.bigrams.push(e);
         }
         drop(cache);
@@ -156,7 +155,7 @@ mod tests {
         let shared = std::sync::Arc::clone(&tally);
         let died = std::thread::spawn(move || {
             let mut t = shared.lock(100);
-            t.hit(5, &mut SparseVector::default());
+            t.hit(5, &mut Vec::new(), &mut Vec::new());
             panic!("half-way through a passage");
         })
         .join();
@@ -182,7 +181,7 @@ mod tests {
             let mut order: Vec<u32> = Vec::new();
             let mut want = BTreeMap::new();
             for &j in &hits {
-                let e = t.hit(j, &mut v);
+                let e = t.hit(j, &mut v.entries, &mut v.counts);
                 if !want.contains_key(&j) {
                     order.push(j);
                 }
