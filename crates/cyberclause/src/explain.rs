@@ -9,7 +9,7 @@ use crate::hash::{feed, spread};
 use crate::labels::Label;
 use crate::model::Model;
 use crate::vector::SparseVector;
-use crate::segment::utf16_offsets;
+use crate::segment::{utf16_offsets, utf16_units};
 use crate::span::Span;
 use crate::features::UNIGRAM;
 use crate::tokens::{located, Words};
@@ -240,24 +240,59 @@ impl Model {
                 unigram[ids[w] as usize] = k;
             }
         }
-        let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
+        let mut evidence: Vec<Evidence> = best.into_iter().map(|(t, weight)| Evidence { term: t.text(words), weight, spans: Vec::new() }).collect();
+        // Words come in order, so each term's spans do, and offsets are counted in UTF-16
+        // units on from the last word's (one pass over the passage in all).
+        let mut units = Units::new(&src[span.start..span.end]);
+        let mut previous: Option<(usize, usize)> = None; // the last word's start, bytes and units
         for (i, &id) in ids.iter().enumerate() {
-            let at = |n: usize| words.source(i).zip(words.source(i + n - 1)).map(|(a, b)| (a.0, b.1));
+            let Some((a, b)) = words.source(i) else {
+                previous = None;
+                continue;
+            };
+            let (ua, ub) = (units.at(a), units.at(b));
+            let place = |(a, ua): (usize, usize)| Span { start: span.start + a, end: span.start + b, start_utf16: span.start_utf16 + ua, end_utf16: span.start_utf16 + ub };
             let k = unigram[id as usize];
             if k != usize::MAX {
-                ranges.extend(at(1).map(|(a, b)| (k, a, b)));
+                evidence[k].spans.push(place((a, ua)));
             }
+            // A bigram term is placed at its second word, from the first word's start.
             for &(first, second, k) in &bigrams {
-                if id == first && ids.get(i + 1) == Some(&second) {
-                    ranges.extend(at(2).map(|(a, b)| (k, a, b)));
+                if i > 0 && id == second && ids[i - 1] == first {
+                    evidence[k].spans.extend(previous.map(place));
                 }
             }
+            previous = Some((a, ua));
         }
-        // Term by term, each in word order, as `place` lists them.
-        ranges.sort_by_key(|r| r.0);
-        let mut evidence: Vec<Evidence> = best.into_iter().map(|(t, weight)| Evidence { term: t.text(words), weight, spans: Vec::new() }).collect();
-        place(src, span, &ranges, &mut evidence);
         evidence
+    }
+}
+
+/// UTF-16 offsets of byte offsets into a text, counted on from the last one asked: offsets
+/// asked in order cost one pass over the text in all (and in ASCII nothing).
+struct Units<'a> {
+    bytes: &'a [u8],
+    ascii: bool,
+    at: usize,
+    units: usize,
+}
+
+impl<'a> Units<'a> {
+    fn new(text: &'a str) -> Self {
+        Self { bytes: text.as_bytes(), ascii: text.is_ascii(), at: 0, units: 0 }
+    }
+
+    fn at(&mut self, b: usize) -> usize {
+        if self.ascii {
+            return b;
+        }
+        if b < self.at {
+            (self.at, self.units) = (0, 0);
+        }
+        let b = b.min(self.bytes.len());
+        self.units += utf16_units(&self.bytes[self.at..b]);
+        self.at = b;
+        self.units
     }
 }
 
@@ -284,5 +319,33 @@ mod tests {
         let units: Vec<u16> = src.encode_utf16().collect();
         let s = ev[0].spans[0];
         assert_eq!(String::from_utf16(&units[s.start_utf16..s.end_utf16]).unwrap(), "Accès");
+    }
+
+    /// Terms placed by word identity (the fast path) land on their words in bytes and in
+    /// UTF-16 units, with characters of one, two and three bytes between them and of four
+    /// before the passage (inside one, they send its words down the slow path), and the
+    /// same spans as looking for each term's text finds.
+    #[test]
+    fn terms_placed_by_identity_land_on_their_words() {
+        let model = crate::Model::from_bytes(include_bytes!("../../../models/cyberclause.model")).unwrap();
+        let src = "😀 Préambule.\n\nLe fait d’accéder frauduleusement — « à un système » de traitement automatisé de données, ou de s’y maintenir (5 000 €) frauduleusement, est puni ; l’accès aux données ou au système.";
+        let start = src.find("Le fait").unwrap();
+        let span = Span { start, end: src.len(), start_utf16: src[..start].encode_utf16().count(), end_utf16: src.encode_utf16().count() };
+        let words = crate::tokens::tokenize(&src[start..]);
+        assert!(words.located());
+        let v = model.vectorize_words(&words);
+        let label = crate::classify::Scores(model.probabilities(&v)).best();
+        let placed = model.placed_evidence(&v, &words, label, 8, src, span);
+        let mut found: Vec<Evidence> = placed.iter().map(|e| term(&e.term)).collect();
+        locate(src, span, &mut found);
+        let units: Vec<u16> = src.encode_utf16().collect();
+        assert!(placed.iter().map(|e| e.spans.len()).sum::<usize>() >= 8, "{placed:?}");
+        for (p, f) in placed.iter().zip(&found) {
+            assert_eq!(p.spans, f.spans, "{}", p.term);
+            for s in &p.spans {
+                assert_eq!(String::from_utf16(&units[s.start_utf16..s.end_utf16]).unwrap(), src[s.start..s.end], "{}", p.term);
+                assert_eq!(crate::text::fold(&src[s.start..s.end]).replace('\'', " "), p.term.replace('\'', " "), "{}", p.term);
+            }
+        }
     }
 }

@@ -423,11 +423,16 @@ pub fn utf16_offsets(src: &str, bytes: &[usize]) -> Vec<usize> {
     let (mut at, mut units) = (0, 0);
     for &b in bytes {
         let b = b.clamp(at, s.len());
-        units += s[at..b].iter().map(|&x| usize::from(x & 0xC0 != 0x80) + usize::from(x >= 0xF0)).sum::<usize>();
+        units += utf16_units(&s[at..b]);
         at = b;
         out.push(units);
     }
     out
+}
+
+/// The UTF-16 units of the characters starting in `bytes` (UTF-8).
+pub(crate) fn utf16_units(bytes: &[u8]) -> usize {
+    bytes.iter().map(|&x| usize::from(x & 0xC0 != 0x80) + usize::from(x >= 0xF0)).sum()
 }
 
 #[cfg(test)]
