@@ -12,20 +12,20 @@ function fail(code, message) {
 }
 
 /**
- * Appends to `out` the passages packed in `nums` and `strings` (see packed.rs), cut from
- * `input` (a passage whose text is its own slice of `input` gets that slice); `names` is
- * the wasm's `packedNames()`. Returns `out`.
+ * Appends to `out` the passages packed in `nums[from..to]` (all of `nums` by default) and
+ * `strings` (see packed.rs), cut from `input` (a passage whose text is its own slice of
+ * `input` gets that slice); `names` is the wasm's `packedNames()`. Returns `out`.
  */
-export function unpack(names, nums, strings, input, out) {
+export function unpack(names, nums, strings, input, out, from = 0, to = nums.length) {
   const { labels, langs, kinds } = names;
-  let i = 0;
+  let i = from;
   let at = 0;
   const string = () => {
     const n = nums[i++];
     at += n;
     return strings.slice(at - n, at);
   };
-  while (i < nums.length) {
+  while (i < to) {
     const start = nums[i];
     const end = nums[i + 1];
     const label = labels[nums[i + 2]];
@@ -64,6 +64,15 @@ export function unpack(names, nums, strings, input, out) {
  */
 export function bind(wasm) {
   const names = wasm.packedNames();
+  // A passage's numbers are read where the module left them (see LAST_PASSAGE in the
+  // crate): through a view of its memory, made again when the memory has grown.
+  const memory = wasm.wasmMemory();
+  let view = new Float64Array(memory.buffer);
+  const lastPassage = (strings, text) => {
+    if (view.buffer !== memory.buffer) view = new Float64Array(memory.buffer);
+    const at = wasm.packedNumsAt();
+    return unpack(names, view, strings, text, [], at, at + wasm.packedNumsLen())[0];
+  };
   const over = (engine) => ({
     classify(text, options) {
       const passages = [];
@@ -75,8 +84,7 @@ export function bind(wasm) {
       return engine.classifyPacked(text, options, (start, end, nums, strings) => onChunk({ start, end, passages: unpack(names, nums, strings, text, []) }));
     },
     classifyPassage(text, options) {
-      const [nums, strings] = engine.classifyPassagePacked(text, options);
-      return unpack(names, nums, strings, text, [])[0];
+      return lastPassage(engine.classifyPassagePacked(text, options), text);
     },
   });
   const bundled = over(wasm);

@@ -21,6 +21,16 @@ before(() => {
 
 after(() => installed?.remove());
 
+test('classifyPassage reads a passage right after the module memory has grown', () => {
+  // Its numbers are read through a view of the module's memory, which growing replaces:
+  // the first call here is on a small memory, and the document then makes it grow.
+  const before = cc.classifyPassage(ACCESS);
+  const doc = cc.classify(`${ACCESS}\n\n`.repeat(40_000));
+  assert.equal(doc.passages.length, 40_000);
+  assert.deepEqual(cc.classifyPassage(ACCESS), before);
+  assert.deepEqual(cc.classifyPassage(`🔒 ${ACCESS}`).evidence.map((e) => e.term), before.evidence.map((e) => e.term));
+});
+
 test('text over the core 16 MiB per call is classified in chunks, offsets exact', () => {
   // Headings too short to be passages fill 17 MiB between three real passages; the
   // emoji make UTF-16 offsets differ from byte offsets.

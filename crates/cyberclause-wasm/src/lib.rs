@@ -155,7 +155,8 @@ fn classify_packed_with(core: &Core, text: &JsValue, options: &JsValue, on_chunk
     serialize(&JsOverview { language: overview.language, summary: &overview.summary, length: overview.len_utf16 })
 }
 
-/// Classifies `text` as one passage: `[nums, strings]`, packed (see [`packed`]).
+/// Classifies `text` as one passage, packed (see [`packed`]): returns its strings and
+/// keeps its numbers for JS to read in place (see `LAST_PASSAGE`).
 fn classify_passage_packed_with(core: &Core, text: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let opts = options_arg(options)?;
     // One passage is one call to the core, so the core's limit applies (checked on the
@@ -165,9 +166,19 @@ fn classify_passage_packed_with(core: &Core, text: &JsValue, options: &JsValue) 
         return Err(core_error(&cyberclause::Error::InputTooLarge { len: text.len(), max: opts.core.max_bytes }));
     }
     let p = core.classify_passage(&text, opts.core.evidence);
-    let mut packed = Packed::default();
-    packed.passage(&p, &text);
-    Ok(Array::of2(&Float64Array::from(&packed.nums[..]), &JsValue::from_str(&packed.strings)).into())
+    LAST_PASSAGE.with_borrow_mut(|packed| {
+        packed.clear();
+        packed.passage(&p, &text);
+        Ok(JsValue::from_str(&packed.strings))
+    })
+}
+
+thread_local! {
+    /// The last passage `classifyPassagePacked` packed. JS reads its numbers in place,
+    /// through a view of the module's memory (`packedNumsAt`, `packedNumsLen`): making a
+    /// `Float64Array` of them for every passage cost about a twentieth of
+    /// `classifyPassage`. Read at once, before the next call into the module.
+    static LAST_PASSAGE: std::cell::RefCell<Packed> = std::cell::RefCell::default();
 }
 
 fn model_info_of(core: &Core) -> Result<JsValue, JsValue> {
@@ -191,10 +202,30 @@ pub fn classify_packed(text: JsValue, options: JsValue, on_chunk: JsValue) -> Re
     classify_packed_with(embedded()?, &text, &options, &on_chunk)
 }
 
-/// Classifies `text` as a single passage with the bundled model: `[nums, strings]`.
+/// Classifies `text` as a single passage with the bundled model: its strings (its numbers
+/// are read with `packedNumsAt` and `packedNumsLen`).
 #[wasm_bindgen(js_name = classifyPassagePacked, skip_typescript)]
 pub fn classify_passage_packed(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     classify_passage_packed_with(embedded()?, &text, &options)
+}
+
+/// Where the numbers of the passage last packed by `classifyPassagePacked` start in the
+/// module's memory, in f64s (an index into a `Float64Array` of `wasmMemory().buffer`).
+#[wasm_bindgen(js_name = packedNumsAt, skip_typescript)]
+pub fn packed_nums_at() -> usize {
+    LAST_PASSAGE.with_borrow(|p| p.nums.as_ptr() as usize / std::mem::size_of::<f64>())
+}
+
+/// How many numbers the passage last packed by `classifyPassagePacked` has.
+#[wasm_bindgen(js_name = packedNumsLen, skip_typescript)]
+pub fn packed_nums_len() -> usize {
+    LAST_PASSAGE.with_borrow(|p| p.nums.len())
+}
+
+/// The module's memory (`WebAssembly.Memory`), where `packedNumsAt` points.
+#[wasm_bindgen(js_name = wasmMemory, skip_typescript)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
 }
 
 /// The names of the indices in packed passages: `{ labels, langs, kinds }`.

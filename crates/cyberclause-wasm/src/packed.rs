@@ -29,6 +29,12 @@ pub(crate) struct Packed {
 }
 
 impl Packed {
+    /// Empties both, keeping their memory for the next passage.
+    pub fn clear(&mut self) {
+        self.nums.clear();
+        self.strings.clear();
+    }
+
     /// Appends passage `p`, cut from `input` (its offsets are into `input`).
     pub fn passage(&mut self, p: &Passage, input: &str) {
         let n = &mut self.nums;

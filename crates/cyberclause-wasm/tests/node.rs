@@ -3,7 +3,10 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use cyberclause_wasm::{classify_packed, classify_passage_packed, labels, max_text_length, model_info, packed_names, JsClassifier};
+use cyberclause_wasm::{
+    classify_packed, classify_passage_packed, labels, max_text_length, model_info, packed_names, packed_nums_at, packed_nums_len, wasm_memory,
+    JsClassifier,
+};
 use js_sys::{Array, Float64Array, Function, JsString, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
@@ -39,9 +42,15 @@ fn classify(text: JsValue, opts: JsValue) -> Result<(JsValue, Array), JsValue> {
     classify_packed(text, opts, push).map(|overview| (overview, chunks))
 }
 
-/// The numbers of a passage packed alone.
+/// The numbers of a passage packed alone, read where the module left them.
 fn classify_passage(text: JsValue, opts: JsValue) -> Result<Vec<f64>, JsValue> {
-    classify_passage_packed(text, opts).map(|r| Float64Array::from(Array::from(&r).get(0)).to_vec())
+    classify_passage_packed(text, opts).map(|_| last_passage_nums())
+}
+
+fn last_passage_nums() -> Vec<f64> {
+    let memory: js_sys::WebAssembly::Memory = wasm_memory().unchecked_into();
+    let (at, len) = (packed_nums_at() as u32, packed_nums_len() as u32);
+    Float64Array::new(&memory.buffer()).slice(at, at + len).to_vec()
 }
 
 /// Passages counted in a document's summary.
