@@ -82,11 +82,16 @@ struct TermAt {
 impl TermAt {
     fn text(self, words: &Words) -> String {
         let first = words.get(self.word as usize);
-        if self.bigram {
-            format!("{first} {}", words.get(self.word as usize + 1))
-        } else {
-            first.to_string()
+        if !self.bigram {
+            return first.to_string();
         }
+        // (Not `format!`: its machinery costs more than the copy.)
+        let second = words.get(self.word as usize + 1);
+        let mut s = String::with_capacity(first.len() + 1 + second.len());
+        s.push_str(first);
+        s.push(' ');
+        s.push_str(second);
+        s
     }
 
     /// The term's text compared with another's, without building either.
