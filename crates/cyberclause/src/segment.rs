@@ -212,7 +212,8 @@ impl Outline {
 
     fn heading(&mut self, chars: Vec<Ch>, rank: u8) {
         let chars = trim(&chars).to_vec();
-        if chars.is_empty() {
+        // A heading line with no word ("###### :", a rule of symbols) heads nothing.
+        if word_count(&chars) == 0 {
             return;
         }
         self.flush_pending();

@@ -199,3 +199,21 @@ fn the_fuzzed_long_passage_stays_within_the_cap_and_two_fragments() {
     assert!(longest > opts.max_words + opts.min_words, "the case is still exercised: {words:?}");
     assert!(longest <= opts.max_words + 2 * (opts.min_words - 1), "{words:?}");
 }
+
+/// The input on which fuzzing found a heading with no word ("###### :", a Markdown
+/// heading of punctuation), kept as a seed: every heading and passage has a word, at
+/// every granularity.
+#[test]
+fn the_fuzzed_wordless_heading_is_no_heading() {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/seeds/found-wordless-heading.txt")).unwrap();
+    assert!(src.contains("###### :"), "the case is still exercised");
+    let mut lexicon = Lexicon::over(CLASSIFIER.model().lexicon());
+    lexicon.add_text(&src);
+    for granularity in [Granularity::Auto, Granularity::Paragraph, Granularity::Sentence] {
+        let segs = segment(&src, &lexicon, &SegmentOptions { granularity, ..SegmentOptions::default() });
+        assert!(!segs.is_empty());
+        for s in &segs {
+            assert!(s.text.split(' ').any(|w| w.chars().any(char::is_alphanumeric)), "{granularity:?}: {:?} {:?}", s.kind, s.text);
+        }
+    }
+}
