@@ -78,10 +78,6 @@ pub struct Model {
     /// The word bigrams again, by [`pair_hash`] of their words' unigram hashes: a passage
     /// finds each of its bigrams from hashes it already has.
     pub(crate) pairs: FeatureIndex,
-    /// The words that start a bigram of the vocabulary, and those that end one, by unigram
-    /// hash: a word knows once (in the word cache) whether it can, and most pairs of
-    /// words are then never looked up.
-    pub(crate) pair_ends: [FeatureIndex; 2],
     /// The weights feature by feature (`ModelData::weights` holds them label by label): a
     /// term's six weights are read together, from one cache line, both for the logits and
     /// for its push towards the chosen label (evidence). Widened to f64 once here
@@ -116,18 +112,12 @@ impl Model {
             return Err(Error::InvalidModel("non-finite metric".into()));
         }
         let index = FeatureIndex::new(data.vocab.iter().map(String::as_str))?;
-        let words: Vec<(u32, [u64; 2])> = (data.vocab.iter().enumerate())
-            .filter_map(|(j, key)| bigram_words(key).map(|(a, b)| (j as u32, [feed(UNIGRAM, a.as_bytes()), feed(UNIGRAM, b.as_bytes())])))
+        let pairs: Vec<(u64, u32)> = (data.vocab.iter().enumerate())
+            .filter_map(|(j, key)| bigram_words(key).map(|(a, b)| (pair_hash(feed(UNIGRAM, a.as_bytes()), feed(UNIGRAM, b.as_bytes())), j as u32)))
             .collect();
-        let pairs = FeatureIndex::from_hashes(words.iter().map(|&(j, [a, b])| (pair_hash(a, b), j)))?;
-        let pair_ends = [0, 1].map(|side| {
-            let hashes: std::collections::BTreeSet<u64> = words.iter().map(|(_, w)| w[side]).collect();
-            FeatureIndex::from_hashes(hashes.into_iter().map(|h| (h, 0)))
-        });
-        let [starts, ends] = pair_ends;
-        let pair_ends = [starts?, ends?];
+        let pairs = FeatureIndex::from_hashes(pairs.into_iter())?;
         let by_feature: Vec<Row> = (0..k).map(|j| Row(std::array::from_fn(|l| f64::from(data.weights[l * k + j])))).collect();
-        Ok(Self { data, index, pairs, pair_ends, by_feature, words: WordCache::default(), tally: Tally::default(), lexicon: OnceLock::new() })
+        Ok(Self { data, index, pairs, by_feature, words: WordCache::default(), tally: Tally::default(), lexicon: OnceLock::new() })
     }
 
     pub fn data(&self) -> &ModelData {

@@ -6,7 +6,6 @@ use std::sync::{Mutex, MutexGuard};
 use crate::features::pair_hash;
 use crate::model::Model;
 use crate::tokens::{tokenize, Words};
-use crate::wordcache::{ENDS_PAIR, STARTS_PAIR};
 use crate::weighting;
 
 /// No entry (a feature not in the passage, a word without a bigram).
@@ -114,21 +113,14 @@ impl Model {
         v.counts.reserve(n * 4);
         let mut tally = self.tally.lock(self.data().vocab.len());
         let mut cache = self.words.lock();
-        let mut previous = 0; // the flags of the word before
         for i in 0..n {
-            let (features, flags) = cache.features(|| words.get(i), words.hash(i), spec, &self.index, &self.pair_ends);
+            let features = cache.features(|| words.get(i), words.hash(i), spec, &self.index);
             // (`extend` from a slice's length: no capacity check per hit.)
             v.hits.extend(features.iter().map(|&j| tally.hit(j, &mut v.entries, &mut v.counts)));
             v.ends.push(v.hits.len() as u32);
-            v.bigrams.push(NONE);
-            // The bigram of the word before and this one, looked up only when the first
-            // can start a bigram of the vocabulary and this one end one.
-            if spec.bigrams && previous & STARTS_PAIR != 0 && flags & ENDS_PAIR != 0 {
-                if let Some(j) = self.pairs.get(pair_hash(words.hash(i - 1), words.hash(i))) {
-                    v.bigrams[i - 1] = tally.hit(j, &mut v.entries, &mut v.counts);
-                }
-            }
-            previous = flags;
+            let bigram = (spec.bigrams && i + 1 < n).then(|| self.pairs.get(pair_hash(words.hash(i), words.hash(i + 1)))).flatten();
+            let e = bigram.map_or(NONE, |j| tally.hit(j, &mut v.entries, &mut v.counts));
+            v.bigrams.push(e);
         }
         drop(cache);
         tally.clear(&v);

@@ -16,20 +16,11 @@ const MAX_FEATURES: usize = 1 << 20;
 /// A free slot.
 const FREE: u32 = u32::MAX;
 
-/// Whether a word starts a bigram of the vocabulary ([`Cache::features`]'s flags).
-pub const STARTS_PAIR: u8 = 1;
-/// Whether a word ends a bigram of the vocabulary.
-pub const ENDS_PAIR: u8 = 2;
-
-/// `end`'s bits above this hold the word's flags (`features` never reaches 2^30).
-const FLAGS_SHIFT: u32 = 30;
-
 /// The words seen and their features: an open-addressing table from a word's unigram
 /// hash (already a hash: it is only spread) to its range of `features`, at most half full.
 #[derive(Debug, Default)]
 pub struct Cache {
-    /// (hash, start, end with the flags above `FLAGS_SHIFT`); `start == FREE` marks a
-    /// free slot.
+    /// (hash, start, end); `start == FREE` marks a free slot.
     slots: Vec<(u64, u32, u32)>,
     len: usize,
     features: Vec<u32>,
@@ -55,16 +46,14 @@ impl WordCache {
 
 impl Cache {
     /// The unigram and character n-gram features of the word `w` (whose unigram hash is
-    /// `h`) that `index` knows, in the order [`word_hashes`] gives them, and its flags
-    /// ([`STARTS_PAIR`], [`ENDS_PAIR`]: whether `pair_ends` hold it). The word itself is
+    /// `h`) that `index` knows, in the order [`word_hashes`] gives them. The word itself is
     /// only asked for when it is not remembered.
-    pub fn features<'w>(&mut self, w: impl FnOnce() -> &'w str, h: u64, spec: &FeatureSpec, index: &FeatureIndex, pair_ends: &[FeatureIndex; 2]) -> (&[u32], u8) {
+    pub fn features<'w>(&mut self, w: impl FnOnce() -> &'w str, h: u64, spec: &FeatureSpec, index: &FeatureIndex) -> &[u32] {
         let (start, end) = match self.find(h) {
             Ok(slot) => (self.slots[slot].1, self.slots[slot].2),
-            Err(_) => self.add(w(), h, spec, index, pair_ends),
+            Err(_) => self.add(w(), h, spec, index),
         };
-        let flags = (end >> FLAGS_SHIFT) as u8;
-        (&self.features[start as usize..(end & ((1 << FLAGS_SHIFT) - 1)) as usize], flags)
+        &self.features[start as usize..end as usize]
     }
 
     /// The slot holding `h`, or the free slot where it would go.
@@ -83,7 +72,7 @@ impl Cache {
         }
     }
 
-    fn add(&mut self, w: &str, h: u64, spec: &FeatureSpec, index: &FeatureIndex, pair_ends: &[FeatureIndex; 2]) -> (u32, u32) {
+    fn add(&mut self, w: &str, h: u64, spec: &FeatureSpec, index: &FeatureIndex) -> (u32, u32) {
         if self.features.len() >= MAX_FEATURES {
             self.slots.clear();
             self.len = 0;
@@ -98,8 +87,7 @@ impl Cache {
                 self.features.push(j);
             }
         });
-        let flags = u32::from(pair_ends[0].get(h).is_some()) * u32::from(STARTS_PAIR) + u32::from(pair_ends[1].get(h).is_some()) * u32::from(ENDS_PAIR);
-        let end = self.features.len() as u32 | flags << FLAGS_SHIFT;
+        let end = self.features.len() as u32;
         if let Err(slot) = self.find(h) {
             self.slots[slot] = (h, start, end);
             self.len += 1;
@@ -128,17 +116,14 @@ mod tests {
     fn a_word_is_looked_up_once_and_remembered_through_growth() {
         let keys: Vec<String> = (0..50).map(|i| format!("c:<w{i}")).chain(["w:w1".into()]).collect();
         let index = FeatureIndex::new(keys.iter().map(String::as_str)).unwrap();
-        let ends = [FeatureIndex::from_hashes([(fnv1a(b"w:w7"), 0)].into_iter()).unwrap(), FeatureIndex::from_hashes(std::iter::empty()).unwrap()];
         let spec = FeatureSpec::default();
         let mut cache = Cache::default();
         let words: Vec<String> = (0..10_000).map(|i| format!("w{i}")).collect();
         let first: Vec<Vec<u32>> =
-            words.iter().map(|w| cache.features(|| w, fnv1a(format!("w:{w}").as_bytes()), &spec, &index, &ends).0.to_vec()).collect();
+            words.iter().map(|w| cache.features(|| w, fnv1a(format!("w:{w}").as_bytes()), &spec, &index).to_vec()).collect();
         assert!(cache.slots.len() >= 2 * 10_000);
         for (w, f) in words.iter().zip(&first) {
-            let (features, flags) = cache.features(|| w, fnv1a(format!("w:{w}").as_bytes()), &spec, &index, &ends);
-            assert_eq!(features, f, "{w}");
-            assert_eq!(flags, if w == "w7" { STARTS_PAIR } else { 0 }, "{w}");
+            assert_eq!(&cache.features(|| w, fnv1a(format!("w:{w}").as_bytes()), &spec, &index), f, "{w}");
         }
         assert!(first[1].contains(&50), "w1's unigram is found: {:?}", first[1]);
     }
