@@ -137,11 +137,11 @@ impl TermSlots {
 
 impl Model {
     /// Every term's signed contribution to the logit margin of `label` over the mean of
-    /// the other labels, before the temperature (the callers divide the terms they keep:
+    /// the other labels, before the temperature (the callers divide the terms they keep,
     /// not every entry), in order of first appearance. Exact: the contributions plus the
-    /// bias margin add up to the margin. A feature seen in several
-    /// words is shared between them by occurrences; a word seen several times is one term.
-    /// Also returns each word's identity: the first place of the same word (its term's).
+    /// bias margin add up to the margin. A feature seen in several words is shared between
+    /// them by occurrences; a word seen several times is one term. Also returns each
+    /// word's identity: the first place of the same word (its term's).
     fn pushes(&self, v: &SparseVector, words: &Words, label: Label) -> (Vec<(TermAt, f64)>, Vec<u32>) {
         let k = label.index();
         // Each entry's push, per occurrence (nearly every count is 1).
@@ -256,15 +256,16 @@ impl Model {
                 continue;
             };
             let (ua, ub) = (units.at(a), units.at(b));
-            let place = |(a, ua): (usize, usize)| Span { start: span.start + a, end: span.start + b, start_utf16: span.start_utf16 + ua, end_utf16: span.start_utf16 + ub };
+            // From a start (bytes and units into the slice) to this word's end, in `src`.
+            let reaching = |(a, ua): (usize, usize)| Span { start: span.start + a, end: span.start + b, start_utf16: span.start_utf16 + ua, end_utf16: span.start_utf16 + ub };
             let k = unigram[id as usize];
             if k != usize::MAX {
-                evidence[k].spans.push(place((a, ua)));
+                evidence[k].spans.push(reaching((a, ua)));
             }
             // A bigram term is placed at its second word, from the first word's start.
             for &(first, second, k) in &bigrams {
                 if i > 0 && id == second && ids[i - 1] == first {
-                    evidence[k].spans.extend(previous.map(place));
+                    evidence[k].spans.extend(previous.map(reaching));
                 }
             }
             previous = Some((a, ua));
