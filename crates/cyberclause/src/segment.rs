@@ -213,7 +213,7 @@ impl Outline {
     fn heading(&mut self, chars: Vec<Ch>, rank: u8) {
         let chars = trim(&chars).to_vec();
         // A heading line with no word ("###### :", a rule of symbols) heads nothing.
-        if word_count(&chars) == 0 {
+        if word_count(&chars, 1) == 0 {
             return;
         }
         self.flush_pending();
@@ -241,7 +241,7 @@ impl Outline {
     }
 
     fn text(&mut self, chars: Vec<Ch>, min_words: usize) {
-        if word_count(&chars) == 0 {
+        if word_count(&chars, 1) == 0 {
             return;
         }
         // A reference is a keyword, perhaps a code's letter, and a number: the first words.
@@ -259,7 +259,7 @@ impl Outline {
             joined.extend(chars);
             chars = joined;
         }
-        if word_count(&chars) < min_words {
+        if word_count(&chars, min_words) < min_words {
             self.pending = chars;
             return;
         }
@@ -312,18 +312,23 @@ fn nfc(s: String) -> String {
     }
 }
 
-/// Space-separated words with a letter or digit in them.
-fn word_count(chars: &[Ch]) -> usize {
+/// Space-separated words with a letter or digit in them, counted up to `limit`: the
+/// callers only compare the count with a bound, and most passages reach it early (this
+/// ran over every passage several times).
+fn word_count(chars: &[Ch], limit: usize) -> usize {
     let (mut n, mut word) = (0, false);
     for c in chars {
         if c.c == ' ' {
             n += usize::from(word);
             word = false;
-        } else if is_letter_or_digit(c.c) {
+            if n >= limit {
+                return limit;
+            }
+        } else if !word && is_letter_or_digit(c.c) {
             word = true;
         }
     }
-    n + usize::from(word)
+    (n + usize::from(word)).min(limit)
 }
 
 /// Splits one block into passage ranges of `chars`.
@@ -334,7 +339,7 @@ fn cut_block(block: &Block, chars: &[Ch], opts: &SegmentOptions) -> Vec<(usize, 
         Granularity::Sentence => sentences::split(chars),
         Granularity::Auto => {
             let sents = sentences::split(chars);
-            if sents.len() <= 3 || (block.marked && word_count(chars) <= opts.max_words_whole) {
+            if sents.len() <= 3 || (block.marked && word_count(chars, opts.max_words_whole + 1) <= opts.max_words_whole) {
                 whole
             } else {
                 group_evenly(&sents, 3)
@@ -349,7 +354,7 @@ fn cut_block(block: &Block, chars: &[Ch], opts: &SegmentOptions) -> Vec<(usize, 
 fn cap_length(chars: &[Ch], parts: Vec<(usize, usize)>, max: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(parts.len());
     for (a, b) in parts {
-        if word_count(&chars[a..b]) <= max {
+        if word_count(&chars[a..b], max + 1) <= max {
             out.push((a, b));
             continue;
         }
@@ -439,6 +444,18 @@ pub(crate) fn utf16_units(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Words are counted up to the limit asked, as the full count capped there.
+    #[test]
+    fn words_are_counted_up_to_a_limit() {
+        let chars = |t: &str| t.char_indices().map(|(off, c)| Ch { off, c, len: c.len_utf8() as u8 }).collect::<Vec<_>>();
+        for t in ["", " ", "###### :", "a", "a b", "l’accès - au 12 ; système", " un  deux trois quatre cinq six sept "] {
+            let all = t.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            for limit in 1..10 {
+                assert_eq!(word_count(&chars(t), limit), all.min(limit), "{t:?} {limit}");
+            }
+        }
+    }
 
     #[test]
     fn utf16_offsets_count_as_the_characters_do() {
