@@ -15,7 +15,7 @@
 //! Lengths are in UTF-16 units of `strings`, where the strings follow one another in
 //! that same order.
 
-use cyberclause::{Kind, Label, Lang, Passage};
+use cyberclause::{Kind, Label, Lang, Passage, Span};
 
 /// Languages and kinds by index, as JS receives them (their names come from serde, see
 /// [`names`]).
@@ -63,7 +63,7 @@ impl Packed {
 
     fn string(&mut self, s: &str) {
         self.strings.push_str(s);
-        self.count(utf16_len(s));
+        self.count(Span::whole(s).end_utf16);
     }
 
     fn count(&mut self, n: usize) {
@@ -79,14 +79,6 @@ fn has_replacement(s: &str) -> bool {
 
 fn position<T: PartialEq>(all: &[T], x: T) -> f64 {
     all.iter().position(|y| *y == x).unwrap_or(0) as f64
-}
-
-fn utf16_len(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().map(char::len_utf16).sum()
-    }
 }
 
 /// The names JS gives the indices above: `{ labels, langs, kinds }`, each an array of

@@ -221,7 +221,7 @@ impl Model {
             return Vec::new();
         }
         let (best, _) = self.top_terms(v, words, label, top);
-        best.into_iter().map(|(t, weight)| Evidence { term: t.text(words), weight, spans: Vec::new() }).collect()
+        unplaced(best, words)
     }
 
     /// [`Model::evidence`] with every occurrence of each term placed in `src[span]`, where
@@ -245,7 +245,7 @@ impl Model {
                 unigram[ids[w] as usize] = k;
             }
         }
-        let mut evidence: Vec<Evidence> = best.into_iter().map(|(t, weight)| Evidence { term: t.text(words), weight, spans: Vec::new() }).collect();
+        let mut evidence = unplaced(best, words);
         // Words come in order, so each term's spans do, and offsets are counted in UTF-16
         // units on from the last word's (one pass over the passage in all).
         let mut units = Units::new(&src[span.start..span.end]);
@@ -272,6 +272,11 @@ impl Model {
         }
         evidence
     }
+}
+
+/// The terms as evidence, with no span yet.
+fn unplaced(best: Vec<(TermAt, f64)>, words: &Words) -> Vec<Evidence> {
+    best.into_iter().map(|(t, weight)| Evidence { term: t.text(words), weight, spans: Vec::new() }).collect()
 }
 
 /// UTF-16 offsets of byte offsets into a text, counted on from the last one asked: offsets
