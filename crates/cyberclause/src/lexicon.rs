@@ -1,7 +1,6 @@
 //! Known words, used to decide whether two fragments of a PDF-broken word belong together.
 
 use std::collections::HashMap;
-use std::hash::Hasher;
 use std::sync::Arc;
 
 use crate::hash::WordsBuild;
@@ -106,6 +105,13 @@ impl Lexicon {
         joined > 0 && self.count_folded(left).min(self.count_folded(right)) <= joined
     }
 
+    /// Whether a folded word of this key may be counted (here or in the base); false
+    /// means it is not.
+    pub(crate) fn may_count(&self, key: Key) -> bool {
+        let bits = key.bits();
+        self.filter.may_hold(bits) || self.base.as_ref().is_some_and(|b| b.may_count(key))
+    }
+
     /// Distinct words counted here (not in the base).
     pub fn len(&self) -> usize {
         self.counts.len()
@@ -133,10 +139,7 @@ impl Default for Filter {
 impl Filter {
     /// A word's bit: its word in the filter, and its mask.
     fn bits(word: &str) -> (usize, u64) {
-        let mut h = crate::hash::Words::default();
-        h.write(word.as_bytes());
-        let bit = (h.finish() >> (64 - FILTER_BITS)) as usize;
-        (bit / 64, 1 << (bit % 64))
+        Key::of(word).bits()
     }
 
     fn add(&mut self, word: &str) {
@@ -146,6 +149,48 @@ impl Filter {
 
     fn may_hold(&self, (at, mask): (usize, u64)) -> bool {
         self.0[at] & mask != 0
+    }
+}
+
+/// The filter's key of a folded word, built a byte at a time, so that two fragments'
+/// keys give the key of their join without the join being written: a polynomial hash,
+/// `key(a ++ b) = key(a) · P^|b| + key(b)`. The repairs ask about a joined word at nearly
+/// every space of a document, and the filter answers most of them from the keys alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Key {
+    hash: u64,
+    /// `P` to the number of bytes hashed.
+    power: u64,
+}
+
+const P: u64 = 0x0000_0100_0000_01b3;
+
+impl Key {
+    pub(crate) const EMPTY: Key = Key { hash: 0, power: 1 };
+
+    pub(crate) fn of(word: &str) -> Key {
+        word.bytes().fold(Key::EMPTY, Key::byte)
+    }
+
+    #[inline]
+    pub(crate) fn byte(self, b: u8) -> Key {
+        Key { hash: self.hash.wrapping_mul(P).wrapping_add(u64::from(b)), power: self.power.wrapping_mul(P) }
+    }
+
+    /// The key of this word's bytes followed by `next`'s.
+    #[inline]
+    pub(crate) fn then(self, next: Key) -> Key {
+        Key { hash: self.hash.wrapping_mul(next.power).wrapping_add(next.hash), power: self.power.wrapping_mul(next.power) }
+    }
+
+    /// The filter's bit: its word and mask. The polynomial's low bits depend on the low
+    /// bits of the bytes only: a full mix (MurmurHash3's finaliser) spreads them first.
+    fn bits(self) -> (usize, u64) {
+        let mut x = self.hash ^ self.power.rotate_left(17);
+        x = (x ^ (x >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x = (x ^ (x >> 33)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        let bit = ((x ^ (x >> 33)) >> (64 - FILTER_BITS)) as usize;
+        (bit / 64, 1 << (bit % 64))
     }
 }
 
@@ -187,6 +232,18 @@ mod tests {
         lx.add_text(&(0..30_000).map(|i| format!("mot{i}")).collect::<Vec<_>>().join(" "));
         assert!((0..30_000).all(|i| lx.count(&format!("base{i}")) == 2 && lx.count(&format!("MOT{i}")) == 1));
         assert_eq!((30_000..40_000).map(|i| lx.count(&format!("mot{i}"))).sum::<u32>(), 0);
+    }
+
+    /// Two fragments' keys give their join's: the repairs ask the filter with it.
+    #[test]
+    fn the_key_of_a_join_is_the_join_of_the_keys() {
+        for (a, b) in [("internation", "aux"), ("sécuri", "sées"), ("", "ab"), ("ab", ""), ("a\0", "b")] {
+            assert_eq!(Key::of(a).then(Key::of(b)), Key::of(&format!("{a}{b}")), "{a} {b}");
+        }
+        assert_ne!(Key::of("ab").bits(), Key::of("\0ab").bits());
+        let mut lx = Lexicon::new();
+        lx.add_text("Internationaux");
+        assert!(lx.may_count(Key::of("internation").then(Key::of("aux"))));
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Repairs of PDF-extraction damage inside a block, keeping every character's offset in
 //! the original text so that passages can be highlighted where the user pasted them.
 
-use crate::foldtable::fold_chars_into;
-use crate::lexicon::Lexicon;
+use crate::foldtable::{fold_chars_into, Fold};
+use crate::lexicon::{Key, Lexicon};
 use crate::lines::Line;
 use crate::text::{fold, is_apostrophe, is_invisible, is_letter, is_letter_or_digit, is_space};
 
@@ -24,10 +24,22 @@ impl Ch {
     }
 }
 
+/// A block's lines joined into one run of characters, with what the repairs look for
+/// noted on the way: most blocks need few of them, and each was a pass over the block to
+/// find out.
+pub struct Joined {
+    pub chars: Vec<Ch>,
+    /// Whether a space comes right before an apostrophe or a hyphen somewhere.
+    spaced_joiner: bool,
+    /// Whether there is a digit, ASCII or superscript (a footnote call may be glued on).
+    digits: bool,
+}
+
 /// Joins the lines of a block into one run of characters: line breaks become spaces,
 /// except after a hyphen that splits a word across lines.
-pub fn join_lines(src: &str, lines: &[Line], lexicon: &Lexicon) -> Vec<Ch> {
+pub fn join_lines(src: &str, lines: &[Line], lexicon: &Lexicon) -> Joined {
     let mut out: Vec<Ch> = Vec::with_capacity(lines.last().map_or(0, |l| l.end) - lines.first().map_or(0, |l| l.start) + 1);
+    let (mut spaced_joiner, mut digits) = (false, false);
     for (i, line) in lines.iter().enumerate() {
         let text = line.text(src);
         if i > 0 {
@@ -39,9 +51,16 @@ pub fn join_lines(src: &str, lines: &[Line], lexicon: &Lexicon) -> Vec<Ch> {
             let b = bytes[j];
             // ASCII, nearly every character: never invisible; spaces and controls become ' '.
             let (c, len) = if b.is_ascii() {
+                match b {
+                    b'0'..=b'9' => digits = true,
+                    b'\'' | b'`' | b'-' => spaced_joiner |= out.last().is_some_and(|l| l.c == ' '),
+                    _ => {}
+                }
                 (Some(if b <= b' ' || b == 0x7f { ' ' } else { char::from(b) }), 1u8)
             } else {
                 let c = text[j..].chars().next().unwrap_or(' ');
+                digits |= is_superscript_digit(c);
+                spaced_joiner |= is_apostrophe(c) && out.last().is_some_and(|l| l.c == ' ');
                 let kept = (!is_invisible(c)).then_some(if is_space(c) { ' ' } else { c });
                 (kept, c.len_utf8() as u8)
             };
@@ -51,7 +70,9 @@ pub fn join_lines(src: &str, lines: &[Line], lexicon: &Lexicon) -> Vec<Ch> {
             j += usize::from(len);
         }
     }
-    collapse_spaces(out)
+    // Dropping spaces keeps both notes true of what is left: a space kept before a joiner
+    // was the last of its run, pushed right before it.
+    Joined { chars: collapse_spaces(out), spaced_joiner, digits }
 }
 
 /// At a line break: drop a word-splitting hyphen when the joined word is the known one,
@@ -94,19 +115,22 @@ fn collapse_spaces(mut chars: Vec<Ch>) -> Vec<Ch> {
     chars
 }
 
-/// All in-line repairs, in order.
-pub fn repair(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
-    let chars = drop_spaces_before_joiners(chars);
-    let chars = join_split_words(chars, lexicon);
-    drop_footnote_markers(chars, lexicon)
+/// All in-line repairs, in order, each only where `join_lines` saw what it looks for.
+pub fn repair(joined: Joined, lexicon: &Lexicon) -> Vec<Ch> {
+    let mut chars = joined.chars;
+    if joined.spaced_joiner {
+        chars = drop_spaces_before_joiners(chars);
+    }
+    chars = join_split_words(chars, lexicon);
+    if joined.digits {
+        chars = drop_footnote_markers(chars, lexicon);
+    }
+    chars
 }
 
 /// "l ’ONU" → "l’ONU", "ci -après" → "ci-après": a space between a letter and an
 /// apostrophe or hyphen that is glued to the next word.
 fn drop_spaces_before_joiners(chars: Vec<Ch>) -> Vec<Ch> {
-    if !chars.windows(2).any(|w| w[0].c == ' ' && (is_apostrophe(w[1].c) || w[1].c == '-')) {
-        return chars;
-    }
     let keep: Vec<bool> = (0..chars.len())
         .map(|i| {
             let c = chars[i].c;
@@ -166,6 +190,13 @@ fn joins(lexicon: &Lexicon, left: &[Ch], right: &[Ch], texts: &mut [String; 3]) 
     if left.len() < 2 || right.len() < 2 {
         return false;
     }
+    // Nearly every pair asked is no word: the filter tells from the fragments' keys,
+    // before anything is written.
+    if let (Some(a), Some(b)) = (folded_key(left), folded_key(right)) {
+        if !lexicon.may_count(a.then(b)) {
+            return false;
+        }
+    }
     l.clear();
     r.clear();
     if fold_chars_into(left.iter().map(|c| c.c), l) && fold_chars_into(right.iter().map(|c| c.c), r) {
@@ -176,50 +207,69 @@ fn joins(lexicon: &Lexicon, left: &[Ch], right: &[Ch], texts: &mut [String; 3]) 
     lexicon.joins_in(l, r, joined)
 }
 
+/// The lexicon's key of the fold of `chars` (letters), folded a character at a time from
+/// the table; None when one is outside it.
+fn folded_key(chars: &[Ch]) -> Option<Key> {
+    let table = crate::foldtable::table();
+    let mut key = Key::EMPTY;
+    for ch in chars {
+        if ch.c.is_ascii() {
+            key = key.byte((ch.c as u8).to_ascii_lowercase());
+            continue;
+        }
+        match crate::foldtable::lookup(ch.c) {
+            Fold::Letters(at, len) | Fold::Separator(at, len) => key = table.text(at, len).bytes().fold(key, Key::byte),
+            Fold::Outside => return None,
+        }
+    }
+    Some(key)
+}
+
 fn is_superscript_digit(c: char) -> bool {
     matches!(c, '¹' | '²' | '³' | '⁰'..='⁹')
 }
 
 /// "cybercriminalité12." → "cybercriminalité.": digits glued to the end of a known word
-/// are footnote calls; superscript digits after a letter always are.
+/// are footnote calls; superscript digits after a letter always are. Digits after no
+/// letter may be a call glued after a full stop (`after_punctuation_call`).
 fn drop_footnote_markers(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
-    // Most blocks have no digit at all: nothing to drop.
-    if !chars.iter().any(|c| c.c.is_ascii_digit() || is_superscript_digit(c.c)) {
-        return chars;
-    }
     let mut drop = vec![false; chars.len()];
     let mut i = 0;
     while i < chars.len() {
-        if after_punctuation_call(&chars, i) {
-            drop[i] = true;
+        if !is_call_digit(chars[i].c) {
             i += 1;
             continue;
         }
-        if !is_letter(chars[i].c) {
-            i += 1;
-            continue;
+        let end = (i..chars.len()).find(|&k| !is_call_digit(chars[k].c)).unwrap_or(chars.len());
+        if i > 0 && is_letter(chars[i - 1].c) {
+            let start = chars[..i].iter().rposition(|c| !is_letter(c.c)).map_or(0, |p| p + 1);
+            if glued_call(&chars[start..i], &chars[i..end], chars.get(end), lexicon) {
+                drop[i..end].iter_mut().for_each(|d| *d = true);
+            }
+        } else {
+            (i..end).filter(|&k| after_punctuation_call(&chars, k)).for_each(|k| drop[k] = true);
         }
-        let start = i;
-        while i < chars.len() && is_letter(chars[i].c) {
-            i += 1;
-        }
-        let digits_end = (i..chars.len()).find(|&k| !(chars[k].c.is_ascii_digit() || is_superscript_digit(chars[k].c))).unwrap_or(chars.len());
-        if digits_end == i {
-            continue;
-        }
-        let superscript = chars[i..digits_end].iter().all(|c| is_superscript_digit(c.c));
-        let at_word_end = digits_end == chars.len() || !is_letter_or_digit(chars[digits_end].c);
-        let word: String = chars[start..i].iter().map(|c| c.c).collect();
-        let plausible = digits_end - i <= 2
-            && i - start >= 4
-            && word.chars().all(char::is_lowercase)
-            && lexicon.count(&fold(&word)) >= 2;
-        if at_word_end && (superscript || plausible) {
-            drop[i..digits_end].iter_mut().for_each(|d| *d = true);
-        }
-        i = digits_end;
+        i = end;
     }
     retain_marked(chars, &drop, false)
+}
+
+fn is_call_digit(c: char) -> bool {
+    c.is_ascii_digit() || (!c.is_ascii() && is_superscript_digit(c))
+}
+
+/// Whether `digits` glued to the end of the whole word `letters`, before `next`, are a
+/// footnote call: superscripts always; one or two digits after a known lower-case word
+/// of four letters or more.
+fn glued_call(letters: &[Ch], digits: &[Ch], next: Option<&Ch>, lexicon: &Lexicon) -> bool {
+    if next.is_some_and(|c| is_letter_or_digit(c.c)) {
+        return false;
+    }
+    if digits.iter().all(|c| is_superscript_digit(c.c)) {
+        return true;
+    }
+    let word = text_of(letters);
+    digits.len() <= 2 && letters.len() >= 4 && word.chars().all(char::is_lowercase) && lexicon.count(&fold(&word)) >= 2
 }
 
 /// "morts.2 L’unique", "surveillance. »1 Comme": one or two digits glued after a full stop
@@ -293,6 +343,8 @@ mod tests {
         let lex = "internationaux internationaux saisie saisie";
         assert_eq!(run("droits internation aux et sais ie", lex), "droits internationaux et saisie");
         assert_eq!(run("de l ’ONU et ci -après", ""), "de l’ONU et ci-après");
+        // Fragments with accents are keyed through the fold table, as the lexicon's words.
+        assert_eq!(run("des données sécuri sées et Sécuri sées", "Sécurisées sécurisées"), "des données sécurisées et Sécurisées");
     }
 
     #[test]
@@ -320,7 +372,7 @@ mod tests {
             }
         }
         assert_eq!(lines.len(), 1, "one line: {lines:?}");
-        assert_eq!(join_lines(src, &lines, &lx), collapse_spaces(want));
+        assert_eq!(join_lines(src, &lines, &lx).chars, collapse_spaces(want));
     }
 
     #[test]
@@ -329,7 +381,7 @@ mod tests {
         let mut lx = Lexicon::new();
         lx.add_text("");
         let lines: Vec<Line> = split_lines(src);
-        let chars = join_lines(src, &lines, &lx);
+        let chars = join_lines(src, &lines, &lx).chars;
         assert_eq!(text_of(&chars), "ab c d");
         for ch in chars.iter().filter(|c| c.len > 0) {
             assert_eq!(&src[ch.off..ch.end()], ch.c.to_string());
