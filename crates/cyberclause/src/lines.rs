@@ -102,8 +102,10 @@ pub fn starts_with_marker(line: &str) -> bool {
         return true;
     }
     let body = t.strip_prefix('(').unwrap_or(t);
-    let tag_len = body.find(['.', ')', '°', '-']).unwrap_or(0);
-    if tag_len == 0 || tag_len > 5 {
+    // A tag closes within its first six bytes: the line past them is not searched.
+    let closes = |(_, c): &(usize, char)| matches!(c, '.' | ')' | '°' | '-');
+    let tag_len = body.char_indices().take_while(|&(i, _)| i <= 5).find(closes).map_or(0, |(i, _)| i);
+    if tag_len == 0 {
         return false;
     }
     let (tag, rest) = body.split_at(tag_len);
@@ -208,7 +210,7 @@ fn running_heads<'a>(src: &'a str, lines: &[Line]) -> std::collections::HashSet<
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for l in lines {
         let t = l.text(src);
-        if !t.is_empty() && t.split_whitespace().count() <= 12 && !ends_sentence(t) && !t.ends_with(',') && !starts_with_marker(t) {
+        if !t.is_empty() && t.split_whitespace().nth(12).is_none() && !ends_sentence(t) && !t.ends_with(',') && !starts_with_marker(t) {
             *seen.entry(t).or_default() += 1;
         }
     }

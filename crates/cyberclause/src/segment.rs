@@ -142,7 +142,7 @@ fn split_headings<'a>(src: &str, block: &'a Block) -> (Vec<(u8, &'a [Line])>, &'
 
 /// A title line standing alone, not a sentence fragment: under ten words.
 fn short(text: &str) -> bool {
-    text.split_whitespace().count() < 10
+    text.split_whitespace().nth(9).is_none()
 }
 
 /// A list's lead-in ("… the following conduct:") and its points stay one block when the
