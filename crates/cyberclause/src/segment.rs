@@ -331,6 +331,13 @@ fn word_count(chars: &[Ch], limit: usize) -> usize {
     (n + usize::from(word)).min(limit)
 }
 
+/// Whether `chars` hold at most `max` words. Words are fewer than the spaces between
+/// them plus one: counting spaces first (a loop with no branch) spares the word count on
+/// most passages.
+fn at_most_words(chars: &[Ch], max: usize) -> bool {
+    chars.iter().filter(|c| c.c == ' ').count() < max || word_count(chars, max + 1) <= max
+}
+
 /// Splits one block into passage ranges of `chars`.
 fn cut_block(block: &Block, chars: &[Ch], opts: &SegmentOptions) -> Vec<(usize, usize)> {
     let whole = vec![(0, chars.len())];
@@ -339,7 +346,7 @@ fn cut_block(block: &Block, chars: &[Ch], opts: &SegmentOptions) -> Vec<(usize, 
         Granularity::Sentence => sentences::split(chars),
         Granularity::Auto => {
             let sents = sentences::split(chars);
-            if sents.len() <= 3 || (block.marked && word_count(chars, opts.max_words_whole + 1) <= opts.max_words_whole) {
+            if sents.len() <= 3 || (block.marked && at_most_words(chars, opts.max_words_whole)) {
                 whole
             } else {
                 group_evenly(&sents, 3)
@@ -354,7 +361,7 @@ fn cut_block(block: &Block, chars: &[Ch], opts: &SegmentOptions) -> Vec<(usize, 
 fn cap_length(chars: &[Ch], parts: Vec<(usize, usize)>, max: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(parts.len());
     for (a, b) in parts {
-        if word_count(&chars[a..b], max + 1) <= max {
+        if at_most_words(&chars[a..b], max) {
             out.push((a, b));
             continue;
         }
@@ -453,6 +460,7 @@ mod tests {
             let all = t.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count();
             for limit in 1..10 {
                 assert_eq!(word_count(&chars(t), limit), all.min(limit), "{t:?} {limit}");
+                assert_eq!(at_most_words(&chars(t), limit), all <= limit, "{t:?} {limit}");
             }
         }
     }
