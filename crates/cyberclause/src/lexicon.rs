@@ -31,6 +31,9 @@ impl Lexicon {
 
     /// Adds every word of `text`.
     pub fn add_text(&mut self, text: &str) {
+        // Room for the distinct words of a law (about one in forty bytes of text), so that
+        // the map does not grow a dozen times on the way.
+        self.counts.reserve((text.len() / 40).min(1 << 16));
         for w in word_iter(&fold(text)) {
             // Most words are seen before: count them without allocating their key.
             match self.counts.get_mut(w) {
