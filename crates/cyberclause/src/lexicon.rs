@@ -186,13 +186,11 @@ impl Key {
         Key { hash: self.hash.wrapping_mul(next.power).wrapping_add(next.hash), power: self.power.wrapping_mul(next.power) }
     }
 
-    /// The filter's bit: its word and mask. The polynomial's low bits depend on the low
-    /// bits of the bytes only: a full mix (MurmurHash3's finaliser) spreads them first.
+    /// The filter's bit: its word and mask, from the top bits of the key spread (the
+    /// polynomial's low bits depend on the low bits of the bytes only). The power tells
+    /// "ab" from "\0ab".
     fn bits(self) -> (usize, u64) {
-        let mut x = self.hash ^ self.power.rotate_left(17);
-        x = (x ^ (x >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-        x = (x ^ (x >> 33)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        let bit = ((x ^ (x >> 33)) >> (64 - FILTER_BITS)) as usize;
+        let bit = (crate::hash::spread(self.hash ^ self.power.rotate_left(17)) >> (64 - FILTER_BITS)) as usize;
         (bit / 64, 1 << (bit % 64))
     }
 }
