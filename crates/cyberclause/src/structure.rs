@@ -151,8 +151,15 @@ pub fn is_title(rest: &str) -> bool {
 /// no sentence end, starting with a capital.
 pub fn is_title_line(line: &str) -> bool {
     let t = line.trim();
+    // The tests on its ends first: most lines are sentences, and the words of a long
+    // line are not counted.
+    let titled = t.starts_with(char::is_uppercase) && !t.ends_with(['.', ';', ',', ':']);
+    let capitals = is_capitals(t);
+    if !titled && !capitals {
+        return false;
+    }
     let n = word_count(t, 20);
-    (1..15).contains(&n) && t.starts_with(char::is_uppercase) && !t.ends_with(['.', ';', ',', ':']) || (is_capitals(t) && n < 20)
+    titled && (1..15).contains(&n) || (capitals && n < 20)
 }
 
 /// At least two capital letters and no lower-case one (scripts without case never are).
