@@ -144,7 +144,8 @@ fn drop_spaces_before_joiners(chars: Vec<Ch>) -> Vec<Ch> {
 
 /// "internation aux" → "internationaux" when the lexicon says so (see `Lexicon::joins`).
 fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
-    let mut drop = vec![false; chars.len()];
+    // Positions of the spaces dropped, in order (most blocks have none: nothing allocated).
+    let mut dropped: Vec<usize> = Vec::new();
     // Reused for every candidate: this runs at nearly every space of a document.
     let mut texts = Default::default();
     // `chars[word_start..i]` holds letters only, and the spaces dropped since (a word
@@ -164,7 +165,7 @@ fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
                 .filter(|&end| end == chars.len() || !is_letter_or_digit(chars[end].c))
                 .map(|end| &chars[i + 1..end]);
             if right.is_some_and(|right| joins(lexicon, left, right, &mut texts)) {
-                drop[i] = true;
+                dropped.push(i);
                 joined_here = true;
                 i += 1;
                 continue;
@@ -177,7 +178,7 @@ fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
         }
         i += 1;
     }
-    retain_marked(chars, &drop, false)
+    without(chars, &dropped)
 }
 
 /// Whether the fragments `left` and `right` are one word broken by a space (see
@@ -231,7 +232,7 @@ fn is_superscript_digit(c: char) -> bool {
 /// are footnote calls; superscript digits after a letter always are. Digits after no
 /// letter may be a call glued after a full stop (`after_punctuation_call`).
 fn drop_footnote_markers(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
-    let mut drop = vec![false; chars.len()];
+    let mut dropped: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         if !is_call_digit(chars[i].c) {
@@ -242,14 +243,14 @@ fn drop_footnote_markers(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
         if i > 0 && is_letter(chars[i - 1].c) {
             let start = chars[..i].iter().rposition(|c| !is_letter(c.c)).map_or(0, |p| p + 1);
             if glued_call(&chars[start..i], &chars[i..end], chars.get(end), lexicon) {
-                drop[i..end].iter_mut().for_each(|d| *d = true);
+                dropped.extend(i..end);
             }
         } else {
-            (i..end).filter(|&k| after_punctuation_call(&chars, k)).for_each(|k| drop[k] = true);
+            dropped.extend((i..end).filter(|&k| after_punctuation_call(&chars, k)));
         }
         i = end;
     }
-    retain_marked(chars, &drop, false)
+    without(chars, &dropped)
 }
 
 fn is_call_digit(c: char) -> bool {
@@ -294,6 +295,21 @@ fn after_punctuation_call(chars: &[Ch], i: usize) -> bool {
     let then_sentence = run_end == chars.len()
         || (chars[run_end].c == ' ' && chars.get(run_end + 1).is_some_and(|c| c.c.is_uppercase()));
     glued_after_stop && then_sentence
+}
+
+/// `chars` without the positions `dropped` (in increasing order), in place.
+fn without(mut chars: Vec<Ch>, dropped: &[usize]) -> Vec<Ch> {
+    if dropped.is_empty() {
+        return chars;
+    }
+    let (mut at, mut next) = (0, 0);
+    chars.retain(|_| {
+        let keep = dropped.get(next) != Some(&at);
+        next += usize::from(!keep);
+        at += 1;
+        keep
+    });
+    chars
 }
 
 /// The characters whose mark is `keep`, in place.
