@@ -4,10 +4,6 @@
 //! A block is a run of lines a reader would take as one unit; later stages repair and,
 //! when a block is long prose, split it into sentences.
 
-use std::collections::{HashMap, HashSet};
-
-use crate::hash::WordsBuild;
-
 /// One line of the input: the byte range of its content, leading/trailing spaces excluded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
@@ -210,9 +206,8 @@ const WRAPPED_LINE_CHARS: usize = 35;
 /// Lines repeated on every page of a PDF paste ("ETS 185 – Convention on Cybercrime,
 /// 23.XI.2001"): short, not ending a sentence, not a list or article marker, and seen at
 /// least three times.
-fn running_heads<'a>(src: &'a str, lines: &[Line]) -> HashSet<&'a str, WordsBuild> {
-    // Keyed by the lexicon's fast hasher: every short line of a document is counted.
-    let mut seen: HashMap<&str, usize, WordsBuild> = HashMap::default();
+fn running_heads<'a>(src: &'a str, lines: &[Line]) -> std::collections::HashSet<&'a str> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for l in lines {
         let t = l.text(src);
         if !t.is_empty() && t.split_whitespace().nth(12).is_none() && !ends_sentence(t) && !t.ends_with(',') && !starts_with_marker(t) {
