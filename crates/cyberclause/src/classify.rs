@@ -182,19 +182,19 @@ impl Classifier {
         let seg_opts = SegmentOptions { granularity: opts.granularity, ..SegmentOptions::default() };
         let segments = segment(text, &lexicon, &seg_opts);
         let mut titles = BTreeMap::new();
+        // Each segment's text and path move into its passage.
         let mut passages: Vec<Passage> = segments
-            .iter()
+            .into_iter()
             .map(|s| {
                 let mut p = match s.kind {
-                    Kind::Passage => self.passage_in(text, s, opts, &mut titles),
+                    Kind::Passage => self.passage_in(text, &s, opts, &mut titles),
                     Kind::Heading => heading(&s.text),
                 };
-                p.span = s.span;
-                p.path.clone_from(&s.path);
+                (p.span, p.text, p.path) = (s.span, s.text, s.path);
                 p
             })
             .collect();
-        label_headings(&segments, &mut passages);
+        label_headings(&mut passages);
         crate::reference::assign(&mut passages);
         Ok(document(passages))
     }
@@ -203,8 +203,8 @@ impl Classifier {
     pub fn classify_passage(&self, text: &str, evidence: usize) -> Passage {
         let words = tokenize(text);
         let span = Span::whole(text);
-        let mut p = self.scored(text, &words, evidence, (text, span, true), |probs| probs);
-        p.span = span;
+        let mut p = self.scored(&words, evidence, (text, span, true), |probs| probs);
+        (p.span, p.text) = (span, text.to_string());
         p
     }
 
@@ -218,23 +218,24 @@ impl Classifier {
         let unrepaired = src.get(s.span.start..s.span.end) == Some(text.as_str());
         let place = (src, s.span, unrepaired);
         if opts.context <= 0.0 || path.is_empty() {
-            self.scored(text, &words, opts.evidence, place, |probs| probs)
+            self.scored(&words, opts.evidence, place, |probs| probs)
         } else {
-            self.scored(text, &words, opts.evidence, place, |probs| context::with_titles(&self.model, probs, path, opts.context, titles))
+            self.scored(&words, opts.evidence, place, |probs| context::with_titles(&self.model, probs, path, opts.context, titles))
         }
     }
 
-    /// Scores `text` (its `words`), lets `adjust` change the probabilities, and explains
+    /// Scores a passage's `words`, lets `adjust` change the probabilities, and explains
     /// the label chosen, its evidence placed in `src[span]` (`place`: the input, the
-    /// passage's span in it, and whether `words` were read from that very slice).
-    fn scored(&self, text: &str, words: &Words, evidence: usize, place: (&str, Span, bool), adjust: impl FnOnce([f64; 6]) -> [f64; 6]) -> Passage {
+    /// passage's span in it, and whether `words` were read from that very slice). The
+    /// caller moves the passage's text in.
+    fn scored(&self, words: &Words, evidence: usize, place: (&str, Span, bool), adjust: impl FnOnce([f64; 6]) -> [f64; 6]) -> Passage {
         let (src, span, own_words) = place;
         let v = self.model.vectorize_words(words);
         let scores = Scores(adjust(self.model.probabilities(&v)));
         let label = scores.best();
         Passage {
             span: Span::default(),
-            text: text.to_string(),
+            text: String::new(),
             label,
             scores,
             lang: lang::detect_tokens(words),
@@ -254,11 +255,11 @@ impl Classifier {
     }
 }
 
-/// A heading before its label is known.
+/// A heading before its label is known (the caller moves its text in).
 fn heading(text: &str) -> Passage {
     Passage {
         span: Span::default(),
-        text: text.to_string(),
+        text: String::new(),
         label: Label::Other,
         scores: Scores([0.0, 0.0, 0.0, 0.0, 0.0, 1.0]),
         lang: lang::detect(text),
@@ -273,16 +274,16 @@ fn heading(text: &str) -> Passage {
 /// of their scores; else `other`, certain (the guide's rule for headings, not a guess).
 /// Its scope is the run of passages after it whose path goes through it. A heading too
 /// short to tell its language takes its first passage's.
-fn label_headings(segments: &[Segment], passages: &mut [Passage]) {
-    for i in 0..segments.len() {
-        if segments[i].kind != Kind::Heading {
+fn label_headings(passages: &mut [Passage]) {
+    for i in 0..passages.len() {
+        if passages[i].kind != Kind::Heading {
             continue;
         }
-        let depth = segments[i].path.len();
-        let own = segments[i].text.trim_start_matches('#').trim_start();
-        let under = |s: &Segment| s.path.get(depth).is_some_and(|p| p == own) && s.path[..depth] == segments[i].path[..];
+        let depth = passages[i].path.len();
+        let own = passages[i].text.trim_start_matches('#').trim_start();
+        let under = |s: &Passage| s.path.get(depth).is_some_and(|p| p == own) && s.path[..depth] == passages[i].path[..];
         let scope: Vec<usize> =
-            (i + 1..segments.len()).take_while(|&j| under(&segments[j])).filter(|&j| segments[j].kind == Kind::Passage).collect();
+            (i + 1..passages.len()).take_while(|&j| under(&passages[j])).filter(|&j| passages[j].kind == Kind::Passage).collect();
         let Some(&first) = scope.first() else { continue };
         if passages[i].lang == Lang::Unknown {
             passages[i].lang = passages[first].lang;
