@@ -112,7 +112,6 @@ fn trailing_letters(chars: &[Ch]) -> String {
     chars[chars.len() - n..].iter().map(|c| c.c).collect()
 }
 
-
 /// All in-line repairs, in order, each only where `join_lines` saw what it looks for.
 pub fn repair(joined: Joined, lexicon: &Lexicon) -> Vec<Ch> {
     let mut chars = joined.chars;

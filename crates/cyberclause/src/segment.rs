@@ -331,8 +331,8 @@ fn word_count(chars: &[Ch], limit: usize) -> usize {
     (n + usize::from(word)).min(limit)
 }
 
-/// Whether `chars` hold at most `max` words. Words are fewer than the spaces between
-/// them plus one: counting spaces first (a loop with no branch) spares the word count on
+/// Whether `chars` hold at most `max` words. There is at most one word more than there
+/// are spaces: counting spaces first (a loop with no branch) spares the word count on
 /// most passages.
 fn at_most_words(chars: &[Ch], max: usize) -> bool {
     chars.iter().filter(|c| c.c == ' ').count() < max || word_count(chars, max + 1) <= max
