@@ -185,13 +185,9 @@ impl Classifier {
         // Each segment's text and path move into its passage.
         let mut passages: Vec<Passage> = segments
             .into_iter()
-            .map(|s| {
-                let mut p = match s.kind {
-                    Kind::Passage => self.passage_in(text, &s, opts, &mut titles),
-                    Kind::Heading => heading(&s.text),
-                };
-                (p.span, p.text, p.path) = (s.span, s.text, s.path);
-                p
+            .map(|s| match s.kind {
+                Kind::Passage => self.passage_in(text, s, opts, &mut titles),
+                Kind::Heading => heading(s),
             })
             .collect();
         label_headings(&mut passages);
@@ -203,39 +199,39 @@ impl Classifier {
     pub fn classify_passage(&self, text: &str, evidence: usize) -> Passage {
         let words = tokenize(text);
         let span = Span::whole(text);
-        let mut p = self.scored(&words, evidence, (text, span, true), |probs| probs);
-        (p.span, p.text) = (span, text.to_string());
-        p
+        self.scored(&words, text.to_string(), evidence, (text, span, true), |probs| probs)
     }
 
     /// Passage `s` of the document `src`, its probabilities combined with its headings'
     /// titles, its evidence placed in `src`.
-    fn passage_in(&self, src: &str, s: &Segment, opts: &ClassifyOptions, titles: &mut BTreeMap<String, [f64; 6]>) -> Passage {
-        let (text, path) = (&s.text, &s.path);
-        let words = tokenize(text);
+    fn passage_in(&self, src: &str, s: Segment, opts: &ClassifyOptions, titles: &mut BTreeMap<String, [f64; 6]>) -> Passage {
+        let Segment { span, text, path, .. } = s;
+        let words = tokenize(&text);
         // A passage nothing was repaired in is its own slice of the input: its words
         // already know where they stand there.
-        let unrepaired = src.get(s.span.start..s.span.end) == Some(text.as_str());
-        let place = (src, s.span, unrepaired);
-        if opts.context <= 0.0 || path.is_empty() {
-            self.scored(&words, opts.evidence, place, |probs| probs)
+        let unrepaired = src.get(span.start..span.end) == Some(text.as_str());
+        let place = (src, span, unrepaired);
+        let mut p = if opts.context <= 0.0 || path.is_empty() {
+            self.scored(&words, text, opts.evidence, place, |probs| probs)
         } else {
-            self.scored(&words, opts.evidence, place, |probs| context::with_titles(&self.model, probs, path, opts.context, titles))
-        }
+            self.scored(&words, text, opts.evidence, place, |probs| context::with_titles(&self.model, probs, &path, opts.context, titles))
+        };
+        p.path = path;
+        p
     }
 
-    /// Scores a passage's `words`, lets `adjust` change the probabilities, and explains
-    /// the label chosen, its evidence placed in `src[span]` (`place`: the input, the
-    /// passage's span in it, and whether `words` were read from that very slice). The
-    /// caller moves the passage's text in.
-    fn scored(&self, words: &Words, evidence: usize, place: (&str, Span, bool), adjust: impl FnOnce([f64; 6]) -> [f64; 6]) -> Passage {
+    /// Scores the passage `text` (its `words`), lets `adjust` change the probabilities,
+    /// and explains the label chosen, its evidence placed in `src[span]` (`place`: the
+    /// input, the passage's span in it, and whether `words` were read from that very
+    /// slice).
+    fn scored(&self, words: &Words, text: String, evidence: usize, place: (&str, Span, bool), adjust: impl FnOnce([f64; 6]) -> [f64; 6]) -> Passage {
         let (src, span, own_words) = place;
         let v = self.model.vectorize_words(words);
         let scores = Scores(adjust(self.model.probabilities(&v)));
         let label = scores.best();
         Passage {
-            span: Span::default(),
-            text: String::new(),
+            span,
+            text,
             label,
             scores,
             lang: lang::detect_tokens(words),
@@ -255,17 +251,17 @@ impl Classifier {
     }
 }
 
-/// A heading before its label is known (the caller moves its text in).
-fn heading(text: &str) -> Passage {
+/// A heading before its label is known.
+fn heading(s: Segment) -> Passage {
     Passage {
-        span: Span::default(),
-        text: String::new(),
+        span: s.span,
+        lang: lang::detect(&s.text),
+        text: s.text,
+        path: s.path,
         label: Label::Other,
         scores: Scores([0.0, 0.0, 0.0, 0.0, 0.0, 1.0]),
-        lang: lang::detect(text),
         evidence: Vec::new(),
         kind: Kind::Heading,
-        path: Vec::new(),
         reference: String::new(),
     }
 }

@@ -360,6 +360,19 @@ mod tests {
         assert_eq!(run("des données sécuri sées et Sécuri sées", "Sécurisées sécurisées"), "des données sécurisées et Sécurisées");
     }
 
+    /// A fragment's key is the lexicon's key of its fold (as `fold_chars_into` writes it),
+    /// so that the filter is asked about the word the lexicon would count.
+    #[test]
+    fn a_fragment_is_keyed_as_its_fold() {
+        let letters = crate::foldtable::tests::table_chars().into_iter().filter(|&c| is_letter(c));
+        for c in letters {
+            let fragment: Vec<Ch> = ['x', c, 'y'].iter().map(|&c| Ch { off: 0, c, len: 1 }).collect();
+            let mut folded = String::new();
+            assert!(fold_chars_into(fragment.iter().map(|ch| ch.c), &mut folded), "{c:?}");
+            assert_eq!(folded_key(&fragment), Some(Key::of(&folded)), "{c:?}");
+        }
+    }
+
     #[test]
     fn footnote_markers() {
         assert_eq!(run("la cybercriminalité12. Ensuite", "cybercriminalité cybercriminalité"), "la cybercriminalité. Ensuite");
