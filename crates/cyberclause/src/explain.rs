@@ -5,12 +5,13 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
-use crate::hash::{feed, spread};
+use crate::hash::feed;
 use crate::labels::Label;
 use crate::model::Model;
 use crate::vector::SparseVector;
 use crate::segment::{utf16_offsets, utf16_units};
 use crate::span::Span;
+use crate::terms::{Buffers, TermAt, NO_TERM};
 use crate::features::UNIGRAM;
 use crate::tokens::{located, Words};
 
@@ -72,13 +73,6 @@ fn place(src: &str, span: Span, ranges: &[(usize, usize, usize)], evidence: &mut
     }
 }
 
-/// A term as evidence shows it: a word, or a word and the next (a bigram), by position.
-#[derive(Debug, Clone, Copy)]
-struct TermAt {
-    word: u32,
-    bigram: bool,
-}
-
 impl TermAt {
     fn text(self, words: &Words) -> String {
         let first = words.get(self.word as usize);
@@ -104,104 +98,79 @@ impl TermAt {
     }
 }
 
-/// From a term's identity to its place in the list of terms: open addressing, sized for
-/// the passage.
-struct TermSlots {
-    slots: Vec<(u64, usize)>,
-    shift: u32,
-}
-
-impl TermSlots {
-    /// Room for `n` keys, at most half full.
-    fn new(n: usize) -> Self {
-        let capacity = (n * 2).next_power_of_two().max(8);
-        Self { slots: vec![(0, usize::MAX); capacity], shift: 64 - capacity.trailing_zeros() }
-    }
-
-    fn slot(&mut self, id: u64, add: impl FnOnce() -> usize) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut s = (spread(id) >> self.shift) as usize;
-        loop {
-            match self.slots[s] {
-                (_, usize::MAX) => {
-                    let place = add();
-                    self.slots[s] = (id, place);
-                    return place;
-                }
-                (key, place) if key == id => return place,
-                _ => s = (s + 1) & mask,
-            }
-        }
-    }
-}
-
 impl Model {
     /// Every term's signed contribution to the logit margin of `label` over the mean of
     /// the other labels, before the temperature (the callers divide the terms they keep,
-    /// not every entry), in order of first appearance. Exact: the contributions plus the
-    /// bias margin add up to the margin. A feature seen in several words is shared between
-    /// them by occurrences; a word seen several times is one term. Also returns each
-    /// word's identity: the first place of the same word (its term's).
-    fn pushes(&self, v: &SparseVector, words: &Words, label: Label) -> (Vec<(TermAt, f64)>, Vec<u32>) {
+    /// not every entry), in order of first appearance, into `b.terms`. Exact: the
+    /// contributions plus the bias margin add up to the margin. A feature seen in several
+    /// words is shared between them by occurrences; a word seen several times is one term.
+    /// Also leaves each word's identity in `b.ids`: the first place of the same word (its
+    /// term's).
+    fn pushes(&self, v: &SparseVector, words: &Words, label: Label, b: &mut Buffers) {
         let k = label.index();
+        let Buffers { share, ids, word_term, seen, pairs, terms, .. } = b;
         // Each entry's push, per occurrence (nearly every count is 1).
-        let share: Vec<f64> = (v.entries.iter().zip(&v.counts))
-            .map(|(&(j, x), &n)| {
-                let push = x * self.margin(j, k);
-                if n == 1 { push } else { push / f64::from(n) }
-            })
-            .collect();
+        share.clear();
+        share.extend((v.entries.iter().zip(&v.counts)).map(|(&(j, x), &n)| {
+            let push = x * self.margin(j, k);
+            if n == 1 { push } else { push / f64::from(n) }
+        }));
         // Words are told apart by their text: the same word at two places is one term. A
         // word's term is found by its number; a pair's through a small table.
-        let mut seen = TermSlots::new(words.len());
-        let ids: Vec<u32> = (0..words.len()).map(|i| seen.slot(words.hash(i), || i) as u32).collect();
+        let n = words.len();
+        seen.reset(n);
+        ids.clear();
+        ids.extend((0..n).map(|i| seen.slot(words.hash(i), || i as u32)));
         // By identity: the word's term, and what one occurrence adds to it (the same
         // features, so the same sum, wherever the word stands: it is added up once).
-        let mut word_term = vec![(u32::MAX, 0.0); words.len()];
-        let mut pairs = TermSlots::new(words.len());
-        let mut out: Vec<(TermAt, f64)> = Vec::with_capacity(words.len());
-        for i in 0..words.len() {
+        word_term.clear();
+        word_term.resize(n, (NO_TERM, 0.0));
+        pairs.reset(n);
+        terms.clear();
+        for i in 0..n {
             let id = ids[i] as usize;
             if id == i {
                 let hits = v.word_hits(i);
                 if !hits.is_empty() {
                     // (`get`, not indexing: a panic path would keep the sum in memory.)
                     let once = hits.iter().fold(0.0, |sum, &e| sum + share.get(e as usize).copied().unwrap_or_default());
-                    word_term[i] = (out.len() as u32, once);
-                    out.push((TermAt { word: i as u32, bigram: false }, once));
+                    word_term[i] = (terms.len() as u32, once);
+                    terms.push((TermAt { word: i as u32, bigram: false }, once));
                 }
-            } else if word_term[id].0 != u32::MAX {
+            } else if word_term[id].0 != NO_TERM {
                 let (term, once) = word_term[id];
-                out[term as usize].1 += once;
+                terms[term as usize].1 += once;
             }
             if let Some(e) = v.bigram(i) {
                 let pair = u64::from(ids[i]) << 32 | u64::from(ids[i + 1]);
                 let slot = pairs.slot(pair, || {
-                    out.push((TermAt { word: i as u32, bigram: true }, 0.0));
-                    out.len() - 1
+                    terms.push((TermAt { word: i as u32, bigram: true }, 0.0));
+                    terms.len() as u32 - 1
                 });
-                out[slot].1 += share[e as usize];
+                terms[slot as usize].1 += share[e as usize];
             }
         }
-        (out, ids)
     }
 
     /// Every term's contribution (see `pushes`), by term.
     #[cfg(test)]
     pub(crate) fn contributions(&self, v: &SparseVector, words: &Words, label: Label) -> Vec<(String, f64)> {
         let t = f64::from(self.data().temperature);
-        self.pushes(v, words, label).0.into_iter().map(|(term, w)| (term.text(words), w / t)).collect()
+        let mut b = Buffers::default();
+        self.pushes(v, words, label, &mut b);
+        b.terms.iter().map(|&(term, w)| (term.text(words), w / t)).collect()
     }
 
     /// The `top` terms that pushed the passage most towards `label`, largest first (ties
-    /// by term), temperature included, and each word's identity (see `pushes`).
-    fn top_terms(&self, v: &SparseVector, words: &Words, label: Label, top: usize) -> (Vec<(TermAt, f64)>, Vec<u32>) {
-        let (all, ids) = self.pushes(v, words, label);
+    /// by term), temperature included; each word's identity is left in `b.ids` (see
+    /// `pushes`).
+    fn top_terms(&self, v: &SparseVector, words: &Words, label: Label, top: usize, b: &mut Buffers) -> Vec<(TermAt, f64)> {
+        self.pushes(v, words, label, b);
         let before = |a: &(TermAt, f64), b: &(TermAt, f64)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp_text(b.0, words)) == Ordering::Less;
         // One pass, keeping the best `top` in order: a term rarely makes the list, and a
         // term that does not costs one comparison.
         let mut best: Vec<(TermAt, f64)> = Vec::with_capacity(top + 1);
-        for t in all.into_iter().filter(|t| t.1 > 0.0) {
+        for &t in b.terms.iter().filter(|t| t.1 > 0.0) {
             if best.len() == top && !before(&t, &best[top - 1]) {
                 continue;
             }
@@ -211,7 +180,7 @@ impl Model {
         }
         let t = f64::from(self.data().temperature);
         best.iter_mut().for_each(|b| b.1 /= t);
-        (best, ids)
+        best
     }
 
     /// The `top` terms that pushed the passage most towards `label`, largest first (ties
@@ -220,7 +189,7 @@ impl Model {
         if top == 0 {
             return Vec::new();
         }
-        let (best, _) = self.top_terms(v, words, label, top);
+        let best = self.top_terms(v, words, label, top, &mut self.scratch.lock());
         unplaced(best, words)
     }
 
@@ -232,17 +201,20 @@ impl Model {
         if top == 0 {
             return Vec::new();
         }
-        let (best, ids) = self.top_terms(v, words, label, top);
+        let mut b = self.scratch.lock();
+        let best = self.top_terms(v, words, label, top, &mut b);
+        let Buffers { ids, unigram, .. } = &mut *b;
         // One pass over the words: a word is a unigram term's by its identity (a table from
         // identity to term), or starts a bigram term's (a short list).
-        let mut unigram = vec![usize::MAX; words.len()];
+        unigram.clear();
+        unigram.resize(words.len(), NO_TERM);
         let mut bigrams: Vec<(u32, u32, usize)> = Vec::new();
         for (k, (t, _)) in best.iter().enumerate() {
             let w = t.word as usize;
             if t.bigram {
                 bigrams.push((ids[w], ids[w + 1], k));
             } else {
-                unigram[ids[w] as usize] = k;
+                unigram[ids[w] as usize] = k as u32;
             }
         }
         let mut evidence = unplaced(best, words);
@@ -259,8 +231,8 @@ impl Model {
             // From a start (bytes and units into the slice) to this word's end, in `src`.
             let reaching = |(a, ua): (usize, usize)| Span { start: span.start + a, end: span.start + b, start_utf16: span.start_utf16 + ua, end_utf16: span.start_utf16 + ub };
             let k = unigram[id as usize];
-            if k != usize::MAX {
-                evidence[k].spans.push(reaching((a, ua)));
+            if k != NO_TERM {
+                evidence[k as usize].spans.push(reaching((a, ua)));
             }
             // A bigram term is placed at its second word, from the first word's start.
             for &(first, second, k) in &bigrams {

@@ -41,6 +41,7 @@ mod segment;
 mod span;
 mod sentences;
 mod structure;
+mod terms;
 mod text;
 mod tokens;
 mod vector;

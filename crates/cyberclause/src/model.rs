@@ -16,6 +16,7 @@ use crate::hash::{feed, fnv1a};
 use crate::index::FeatureIndex;
 use crate::labels::Label;
 use crate::lexicon::Lexicon;
+use crate::terms::Scratch;
 use crate::vector::{SparseVector, Tally};
 use crate::wordcache::WordCache;
 
@@ -87,6 +88,8 @@ pub struct Model {
     pub(crate) words: WordCache,
     /// Scratch for counting a passage's features.
     pub(crate) tally: Tally,
+    /// Scratch for explaining a passage.
+    pub(crate) scratch: Scratch,
     /// The vocabulary's words, for repairing text (see [`Model::lexicon`]); built at first
     /// use, so that loading a model stays cheap.
     lexicon: OnceLock<Arc<Lexicon>>,
@@ -117,7 +120,7 @@ impl Model {
             .collect();
         let pairs = FeatureIndex::from_hashes(pairs.into_iter())?;
         let by_feature: Vec<Row> = (0..k).map(|j| Row(std::array::from_fn(|l| f64::from(data.weights[l * k + j])))).collect();
-        Ok(Self { data, index, pairs, by_feature, words: WordCache::default(), tally: Tally::default(), lexicon: OnceLock::new() })
+        Ok(Self { data, index, pairs, by_feature, words: WordCache::default(), tally: Tally::default(), scratch: Scratch::default(), lexicon: OnceLock::new() })
     }
 
     pub fn data(&self) -> &ModelData {
