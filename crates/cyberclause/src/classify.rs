@@ -234,7 +234,7 @@ impl Classifier {
             text,
             label,
             scores,
-            lang: lang::detect_tokens(words),
+            lang: lang::from_markers(v.markers, words.len()),
             evidence: if own_words && words.located() {
                 self.model.placed_evidence(&v, words, label, evidence, src, span)
             } else {

@@ -37,6 +37,16 @@ impl FeatureIndex {
 
     /// Indexes features by hashes given (hash, feature), refusing a hash given twice.
     pub fn from_hashes(pairs: impl ExactSizeIterator<Item = (u64, u32)>) -> Result<Self> {
+        Self::build(&pairs.collect::<Vec<_>>(), false)
+    }
+
+    /// Indexes a set of hashes, each as feature 0; a hash given again is skipped.
+    pub fn set(hashes: &[u64]) -> Result<Self> {
+        Self::build(&hashes.iter().map(|&h| (h, 0)).collect::<Vec<_>>(), true)
+    }
+
+    /// (Not generic: one copy in the wasm module whatever the callers give.)
+    fn build(pairs: &[(u64, u32)], repeats: bool) -> Result<Self> {
         if pairs.len() >= FEATURE_MASK as usize {
             return Err(Error::InvalidModel(format!("{} features: at most {} are supported", pairs.len(), FEATURE_MASK - 1)));
         }
@@ -44,8 +54,11 @@ impl FeatureIndex {
         let capacity = (pairs.len() * 2).next_power_of_two().max(16);
         let shift = 64 - capacity.trailing_zeros();
         let mut index = Self { slots: vec![0; capacity], mask: capacity - 1, shift, entries: Vec::with_capacity(pairs.len()) };
-        for (h, j) in pairs {
+        for &(h, j) in pairs {
             if let Some(other) = index.get(h) {
+                if repeats {
+                    continue;
+                }
                 return Err(Error::InvalidModel(format!("vocabulary entries {other} and {j} share a hash")));
             }
             let mut slot = index.position(h);
@@ -102,5 +115,13 @@ mod tests {
     #[test]
     fn duplicate_keys_are_refused() {
         assert!(FeatureIndex::new(["w:a", "w:b", "w:a"].into_iter()).is_err());
+    }
+
+    #[test]
+    fn a_set_holds_each_hash_once() {
+        let set = FeatureIndex::set(&[3u64, 9, 3, 27, 9]).unwrap();
+        assert_eq!(set.entries.len(), 3);
+        assert!([3, 9, 27].iter().all(|&h| set.get(h) == Some(0)));
+        assert_eq!(set.get(4), None);
     }
 }

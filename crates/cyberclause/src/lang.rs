@@ -65,8 +65,14 @@ pub fn detect(text: &str) -> Lang {
 
 /// [`detect`] on a passage's words as scoring cut them (one pass over the text).
 pub fn detect_tokens(words: &Words) -> Lang {
-    let [fr, en, other] = marker_counts(words);
-    let enough = (fr + en) * 10 >= words.len() && fr + en >= 2 && other * 2 < fr + en;
+    from_markers(marker_counts(words), words.len())
+}
+
+/// The language of `words` words of which `markers` are French, English and other stop
+/// words (see [`marker`]).
+pub(crate) fn from_markers(markers: [usize; 3], words: usize) -> Lang {
+    let [fr, en, other] = markers;
+    let enough = (fr + en) * 10 >= words && fr + en >= 2 && other * 2 < fr + en;
     match (enough, fr.cmp(&en)) {
         (false, _) => Lang::Unknown,
         (true, std::cmp::Ordering::Greater) => Lang::Fr,
@@ -77,15 +83,20 @@ pub fn detect_tokens(words: &Words) -> Lang {
 
 /// How many of `words` are French, English and other stop words: each word is told by
 /// its unigram hash, one probe of the stop words' index.
-fn marker_counts(words: &Words) -> [usize; 3] {
-    let markers = markers();
+pub(crate) fn marker_counts(words: &Words) -> [usize; 3] {
     let mut counts = [0; 3];
     for i in 0..words.len() {
-        if let Some(list) = markers.get(words.hash(i)) {
-            counts[list as usize] += 1;
+        if let Some(list) = marker(words.hash(i)) {
+            counts[list] += 1;
         }
     }
     counts
+}
+
+/// Whether the word whose unigram hash is `h` is a stop word, and of which list: 0 French,
+/// 1 English, 2 other.
+pub(crate) fn marker(h: u64) -> Option<usize> {
+    markers().get(h).map(|list| list as usize)
 }
 
 /// The stop words by the hash of their unigram key (as [`Words`] hashes words), each

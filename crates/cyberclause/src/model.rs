@@ -79,6 +79,8 @@ pub struct Model {
     /// The word bigrams again, by [`pair_hash`] of their words' unigram hashes: a passage
     /// finds each of its bigrams from hashes it already has.
     pub(crate) pairs: FeatureIndex,
+    /// The first words of the bigrams, by unigram hash.
+    pub(crate) pair_starts: FeatureIndex,
     /// The weights feature by feature (`ModelData::weights` holds them label by label): a
     /// term's six weights are read together, from one cache line, both for the logits and
     /// for its push towards the chosen label (evidence). Widened to f64 once here
@@ -119,8 +121,10 @@ impl Model {
             .filter_map(|(j, key)| bigram_words(key).map(|(a, b)| (pair_hash(feed(UNIGRAM, a.as_bytes()), feed(UNIGRAM, b.as_bytes())), j as u32)))
             .collect();
         let pairs = FeatureIndex::from_hashes(pairs.into_iter())?;
+        let pairs_first: Vec<u64> = data.vocab.iter().filter_map(|key| bigram_words(key)).map(|(a, _)| feed(UNIGRAM, a.as_bytes())).collect();
+        let pair_starts = FeatureIndex::set(&pairs_first)?;
         let by_feature: Vec<Row> = (0..k).map(|j| Row(std::array::from_fn(|l| f64::from(data.weights[l * k + j])))).collect();
-        Ok(Self { data, index, pairs, by_feature, words: WordCache::default(), tally: Tally::default(), scratch: Scratch::default(), lexicon: OnceLock::new() })
+        Ok(Self { data, index, pairs, pair_starts, by_feature, words: WordCache::default(), tally: Tally::default(), scratch: Scratch::default(), lexicon: OnceLock::new() })
     }
 
     pub fn data(&self) -> &ModelData {

@@ -4,12 +4,19 @@
 use std::sync::{Mutex, MutexGuard};
 
 use crate::features::pair_hash;
+use crate::lang;
 use crate::model::Model;
 use crate::tokens::{tokenize, Words};
 use crate::weighting;
 
 /// No entry (a feature not in the passage, a word without a bigram).
 const NONE: u32 = u32::MAX;
+
+/// A word's tag in the word cache: its stop-word list plus one (0: none; see
+/// [`lang::marker`]), and whether a bigram of the model starts with it (most words start
+/// none, and their pair is not looked up).
+const MARKER_BITS: u8 = 3;
+const STARTS_PAIR: u8 = 4;
 
 /// A passage as a sparse, L2-normalised TF-IDF vector, plus what evidence needs.
 #[derive(Debug, Clone, Default)]
@@ -24,6 +31,9 @@ pub struct SparseVector {
     pub(crate) ends: Vec<u32>,
     /// The entry of the bigram of word `i` and the next, or `NONE`.
     pub(crate) bigrams: Vec<u32>,
+    /// How many words are French, English and other stop words (what tells the language,
+    /// counted here from the word cache rather than in another pass).
+    pub(crate) markers: [usize; 3],
 }
 
 impl SparseVector {
@@ -114,11 +124,15 @@ impl Model {
         let mut tally = self.tally.lock(self.data().vocab.len());
         let mut cache = self.words.lock();
         for i in 0..n {
-            let features = cache.features(|| words.get(i), words.hash(i), spec, &self.index);
+            let (features, tag) = cache.features(|| words.get(i), words.hash(i), spec, &self.index, |h| self.word_tag(h));
             // (`extend` from a slice's length: no capacity check per hit.)
             v.hits.extend(features.iter().map(|&j| tally.hit(j, &mut v.entries, &mut v.counts)));
             v.ends.push(v.hits.len() as u32);
-            let bigram = (spec.bigrams && i + 1 < n).then(|| self.pairs.get(pair_hash(words.hash(i), words.hash(i + 1)))).flatten();
+            if let Some(list) = (tag & MARKER_BITS).checked_sub(1) {
+                v.markers[list as usize] += 1;
+            }
+            let pair = spec.bigrams && i + 1 < n && tag & STARTS_PAIR != 0;
+            let bigram = pair.then(|| self.pairs.get(pair_hash(words.hash(i), words.hash(i + 1)))).flatten();
             let e = bigram.map_or(NONE, |j| tally.hit(j, &mut v.entries, &mut v.counts));
             v.bigrams.push(e);
         }
@@ -126,6 +140,12 @@ impl Model {
         tally.clear(&v);
         self.weigh(&mut v);
         v
+    }
+
+    /// The tag of the word whose unigram hash is `h` (see [`STARTS_PAIR`]).
+    fn word_tag(&self, h: u64) -> u8 {
+        let marker = lang::marker(h).map_or(0, |list| list as u8 + 1);
+        marker | if self.pair_starts.get(h).is_some() { STARTS_PAIR } else { 0 }
     }
 
     /// Weighs `v`'s entries from their counts and normalises them. They are summed in the
@@ -147,6 +167,32 @@ impl Model {
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+
+    /// The word cache's tags give what looking each word up gives: the stop words of each
+    /// language, and every bigram of the model (words that start one and words that do
+    /// not, French and English, seen first and remembered).
+    #[test]
+    fn tags_count_stop_words_and_find_every_bigram() {
+        let model = Model::from_bytes(include_bytes!("../../../models/cyberclause.model")).unwrap();
+        let starts: Vec<&str> = (model.data().vocab.iter()).filter_map(|k| crate::features::bigram_words(k)).flat_map(|(a, b)| [a, b]).collect();
+        let texts = [
+            starts.join(" "),
+            "Le fait d'accéder frauduleusement à un système de traitement automatisé de données est puni de deux ans.".into(),
+            "Any person who intentionally accesses a computer system without right shall be liable, the of and die und el.".into(),
+        ];
+        for text in texts.iter().chain(&texts) {
+            let words = tokenize(text);
+            let v = model.vectorize_words(&words);
+            assert_eq!(v.markers, crate::lang::marker_counts(&words), "{text}");
+            let mut found = 0;
+            for i in 0..words.len() {
+                let pair = (i + 1 < words.len()).then(|| model.pairs.get(pair_hash(words.hash(i), words.hash(i + 1)))).flatten();
+                assert_eq!(pair, v.bigram(i).map(|e| v.entries[e as usize].0), "{} {}", words.get(i), words.get(i + 1));
+                found += usize::from(pair.is_some());
+            }
+            assert!(found > 0 && v.markers.iter().sum::<usize>() > 0, "{text}");
+        }
+    }
 
     /// A passage that panicked while counting leaves no entry behind for the next one.
     #[test]
