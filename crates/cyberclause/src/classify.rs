@@ -229,25 +229,18 @@ impl Classifier {
         let v = self.model.vectorize_words(words);
         let scores = Scores(adjust(self.model.probabilities(&v)));
         let label = scores.best();
-        Passage {
-            span,
-            text,
-            label,
-            scores,
-            lang: lang::from_markers(v.markers, words.len()),
-            evidence: if own_words && words.located() {
-                self.model.placed_evidence(&v, words, label, evidence, src, span)
-            } else {
-                // A repaired text, or words read on the slow path without their places:
-                // the terms are looked for in the slice.
-                let mut found = self.model.evidence(&v, words, label, evidence);
-                crate::explain::locate(src, span, &mut found);
-                found
-            },
-            kind: Kind::Passage,
-            path: Vec::new(),
-            reference: String::new(),
-        }
+        let evidence = if own_words && words.located() {
+            self.model.placed_evidence(&v, words, label, evidence, src, span)
+        } else {
+            // A repaired text, or words read on the slow path without their places: the
+            // terms are looked for in the slice.
+            let mut found = self.model.evidence(&v, words, label, evidence);
+            crate::explain::locate(src, span, &mut found);
+            found
+        };
+        let lang = lang::from_markers(v.markers, words.len());
+        self.model.recycle(v);
+        Passage { span, text, label, scores, lang, evidence, kind: Kind::Passage, path: Vec::new(), reference: String::new() }
     }
 }
 

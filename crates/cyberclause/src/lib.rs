@@ -38,6 +38,7 @@ mod repair;
 mod reference_scorer;
 mod safeguards;
 mod segment;
+mod spare;
 mod span;
 mod sentences;
 mod structure;

@@ -16,6 +16,7 @@ use crate::hash::{feed, fnv1a};
 use crate::index::FeatureIndex;
 use crate::labels::Label;
 use crate::lexicon::Lexicon;
+use crate::spare::Spare;
 use crate::terms::Scratch;
 use crate::vector::{SparseVector, Tally};
 use crate::wordcache::WordCache;
@@ -92,6 +93,8 @@ pub struct Model {
     pub(crate) tally: Tally,
     /// Scratch for explaining a passage.
     pub(crate) scratch: Scratch,
+    /// The buffers of the last passage's vector.
+    pub(crate) spare_vector: Spare<SparseVector>,
     /// The vocabulary's words, for repairing text (see [`Model::lexicon`]); built at first
     /// use, so that loading a model stays cheap.
     lexicon: OnceLock<Arc<Lexicon>>,
@@ -124,7 +127,7 @@ impl Model {
         let pairs_first: Vec<u64> = data.vocab.iter().filter_map(|key| bigram_words(key)).map(|(a, _)| feed(UNIGRAM, a.as_bytes())).collect();
         let pair_starts = FeatureIndex::set(&pairs_first)?;
         let by_feature: Vec<Row> = (0..k).map(|j| Row(std::array::from_fn(|l| f64::from(data.weights[l * k + j])))).collect();
-        Ok(Self { data, index, pairs, pair_starts, by_feature, words: WordCache::default(), tally: Tally::default(), scratch: Scratch::default(), lexicon: OnceLock::new() })
+        Ok(Self { data, index, pairs, pair_starts, by_feature, words: WordCache::default(), tally: Tally::default(), scratch: Scratch::default(), spare_vector: Spare::default(), lexicon: OnceLock::new() })
     }
 
     pub fn data(&self) -> &ModelData {

@@ -37,6 +37,18 @@ pub struct SparseVector {
 }
 
 impl SparseVector {
+    /// Empties the vector, keeping its buffers (every field is named: a field added
+    /// later cannot be forgotten here).
+    fn clear(&mut self) {
+        let SparseVector { entries, counts, hits, ends, bigrams, markers } = self;
+        entries.clear();
+        counts.clear();
+        hits.clear();
+        ends.clear();
+        bigrams.clear();
+        *markers = [0; 3];
+    }
+
     /// The entries word `i` hit with its unigram and character n-grams.
     pub(crate) fn word_hits(&self, i: usize) -> &[u32] {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
@@ -115,12 +127,18 @@ impl Model {
         (self.vectorize_words(&words), words)
     }
 
+    /// The vector of a passage's `words`, in the buffers of the last vector given back
+    /// ([`Model::recycle`]).
     pub(crate) fn vectorize_words(&self, words: &Words) -> SparseVector {
         let spec = &self.data().spec;
         let n = words.len();
-        let mut v = SparseVector { hits: Vec::with_capacity(n * 8), ends: Vec::with_capacity(n), bigrams: Vec::with_capacity(n), ..SparseVector::default() };
-        v.entries.reserve(n * 4);
-        v.counts.reserve(n * 4);
+        let mut v = self.spare_vector.take();
+        v.clear();
+        v.hits.reserve(n * 8);
+        v.ends.reserve(n);
+        v.bigrams.reserve(n);
+        v.entries.reserve(n * 5);
+        v.counts.reserve(n * 5);
         let mut tally = self.tally.lock(self.data().vocab.len());
         let mut cache = self.words.lock();
         for i in 0..n {
@@ -140,6 +158,11 @@ impl Model {
         tally.clear(&v);
         self.weigh(&mut v);
         v
+    }
+
+    /// Keeps `v`'s buffers for the next passage.
+    pub(crate) fn recycle(&self, v: SparseVector) {
+        self.spare_vector.give(v);
     }
 
     /// The tag of the word whose unigram hash is `h` (see [`STARTS_PAIR`]).
@@ -192,6 +215,20 @@ mod tests {
             }
             assert!(found > 0 && v.markers.iter().sum::<usize>() > 0, "{text}");
         }
+    }
+
+    /// A vector made in the buffers of another, given back, is the vector made afresh:
+    /// nothing of the other passage is left in it.
+    #[test]
+    fn a_recycled_vector_holds_nothing_of_the_last_passage() {
+        let bytes = include_bytes!("../../../models/cyberclause.model");
+        let (used, fresh) = (Model::from_bytes(bytes).unwrap(), Model::from_bytes(bytes).unwrap());
+        let long = "Le fait d'accéder frauduleusement à un système de traitement automatisé de données, the computer system and the data, est puni. ".repeat(5);
+        let short = "Any person who accesses the computer system without right.";
+        used.recycle(used.vectorize_words(&tokenize(&long)));
+        let (a, b) = (used.vectorize_words(&tokenize(short)), fresh.vectorize_words(&tokenize(short)));
+        assert!(a.hits.capacity() > b.hits.capacity(), "the buffers were reused");
+        assert_eq!(format!("{a:?}"), format!("{b:?}"));
     }
 
     /// A passage that panicked while counting leaves no entry behind for the next one.
