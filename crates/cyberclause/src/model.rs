@@ -120,12 +120,12 @@ impl Model {
             return Err(Error::InvalidModel("non-finite metric".into()));
         }
         let index = FeatureIndex::new(data.vocab.iter().map(String::as_str))?;
-        let pairs: Vec<(u64, u32)> = (data.vocab.iter().enumerate())
-            .filter_map(|(j, key)| bigram_words(key).map(|(a, b)| (pair_hash(feed(UNIGRAM, a.as_bytes()), feed(UNIGRAM, b.as_bytes())), j as u32)))
+        // Each bigram's words' hashes, and its feature.
+        let bigrams: Vec<(u64, u64, u32)> = (data.vocab.iter().enumerate())
+            .filter_map(|(j, key)| bigram_words(key).map(|(a, b)| (feed(UNIGRAM, a.as_bytes()), feed(UNIGRAM, b.as_bytes()), j as u32)))
             .collect();
-        let pairs = FeatureIndex::from_hashes(pairs.into_iter())?;
-        let pairs_first: Vec<u64> = data.vocab.iter().filter_map(|key| bigram_words(key)).map(|(a, _)| feed(UNIGRAM, a.as_bytes())).collect();
-        let pair_starts = FeatureIndex::set(&pairs_first)?;
+        let pairs = FeatureIndex::from_hashes(bigrams.iter().map(|&(a, b, j)| (pair_hash(a, b), j)))?;
+        let pair_starts = FeatureIndex::set(&bigrams.iter().map(|&(a, ..)| a).collect::<Vec<_>>())?;
         let by_feature: Vec<Row> = (0..k).map(|j| Row(std::array::from_fn(|l| f64::from(data.weights[l * k + j])))).collect();
         Ok(Self { data, index, pairs, pair_starts, by_feature, words: WordCache::default(), tally: Tally::default(), scratch: Scratch::default(), spare_vector: Spare::default(), lexicon: OnceLock::new() })
     }
