@@ -109,12 +109,10 @@ impl Model {
     fn pushes(&self, v: &SparseVector, words: &Words, label: Label, b: &mut Buffers) {
         let k = label.index();
         let Buffers { share, ids, word_term, seen, pairs, terms, .. } = b;
-        // Each entry's push, per occurrence (nearly every count is 1).
+        // Each entry's push, per occurrence (divided by every count, 1 included: whether a
+        // count is 1 is hard to predict, and dividing by 1 changes nothing).
         share.clear();
-        share.extend((v.entries.iter().zip(&v.counts)).map(|(&(j, x), &n)| {
-            let push = x * self.margin(j, k);
-            if n == 1 { push } else { push / f64::from(n) }
-        }));
+        share.extend((v.entries.iter().zip(&v.counts)).map(|(&(j, x), &n)| x * self.margin(j, k) / f64::from(n)));
         // Words are told apart by their text: the same word at two places is one term. A
         // word's term is found by its number; a pair's through a small table.
         let n = words.len();
