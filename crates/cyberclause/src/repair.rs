@@ -142,85 +142,105 @@ fn drop_spaces_before_joiners(chars: Vec<Ch>) -> Vec<Ch> {
 }
 
 /// "internation aux" → "internationaux" when the lexicon says so (see `Lexicon::joins`).
+/// One pass over runs of letters, each keyed once (see [`Key`]): a run is the right
+/// fragment at one space and the left at the next, and this runs at every space of a
+/// document.
 fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
     // Positions of the spaces dropped, in order (most blocks have none: nothing allocated).
     let mut dropped: Vec<usize> = Vec::new();
-    // Reused for every candidate: this runs at nearly every space of a document.
+    // Reused for every candidate that gets past the filter.
     let mut texts = Default::default();
-    // `chars[word_start..i]` holds letters only, and the spaces dropped since (a word
-    // already joined does not take another fragment).
-    let mut word_start = 0;
-    let mut joined_here = false;
+    // The run of letters right before a space, that may take the next run: a whole word
+    // (a word already joined does not take another fragment).
+    let mut left: Option<Run> = None;
+    let n = chars.len();
     let mut i = 0;
-    while i < chars.len() {
-        if chars[i].c == ' ' {
-            // The cheap tests first: this runs at every space of the document. A
-            // candidate is a whole word, a space, then a lower-case fragment ending a word.
-            let left = &chars[word_start..i];
-            let lower_next = chars.get(i + 1).is_some_and(|c| is_letter(c.c) && c.c.is_lowercase());
-            let whole_left = lower_next && !left.is_empty() && !joined_here;
-            let right = whole_left
-                .then(|| (i + 1..chars.len()).find(|&k| !is_letter(chars[k].c)).unwrap_or(chars.len()))
-                .filter(|&end| end == chars.len() || !is_letter_or_digit(chars[end].c))
-                .map(|end| &chars[i + 1..end]);
-            if right.is_some_and(|right| joins(lexicon, left, right, &mut texts)) {
-                dropped.push(i);
-                joined_here = true;
-                i += 1;
-                continue;
+    while i < n {
+        let run = Run::at(&chars, i);
+        i = run.end;
+        let mut joined = false;
+        // A candidate: a whole word, a space, then a lower-case fragment ending a word.
+        if let Some(l) = left.take() {
+            let ends_word = i == n || !is_letter_or_digit(chars[i].c);
+            if run.end > run.start && chars[run.start].c.is_lowercase() && ends_word && joins(lexicon, &chars, &l, &run, &mut texts) {
+                dropped.push(run.start - 1);
+                joined = true;
             }
-            word_start = i + 1;
-            joined_here = false;
-        } else if !is_letter(chars[i].c) {
-            word_start = i + 1;
-            joined_here = false;
         }
-        i += 1;
+        if i < n {
+            // `chars[i]` is not a letter: past it, a new word starts.
+            if chars[i].c == ' ' && run.end > run.start && !joined {
+                left = Some(run);
+            }
+            i += 1;
+        }
     }
     without(chars, &dropped)
 }
 
-/// Whether the fragments `left` and `right` are one word broken by a space (see
+/// A run of letters, `chars[start..end]`, and its key (see [`folded_key`]).
+struct Run {
+    start: usize,
+    end: usize,
+    key: Option<Key>,
+}
+
+impl Run {
+    /// The run of letters starting at `start` (empty if `chars[start]` is not a letter).
+    fn at(chars: &[Ch], start: usize) -> Run {
+        let mut key = Some(Key::EMPTY);
+        let mut end = start;
+        while end < chars.len() && is_letter(chars[end].c) {
+            key = key.and_then(|k| key_char(k, chars[end].c));
+            end += 1;
+        }
+        Run { start, end, key }
+    }
+}
+
+/// Whether the runs `left` and `right` of `chars` are one word broken by a space (see
 /// `Lexicon::joins`). Latin fragments are folded a character at a time into `texts`
 /// (buffers kept across calls): the word joined is then one look-up, with no allocation.
-fn joins(lexicon: &Lexicon, left: &[Ch], right: &[Ch], texts: &mut [String; 3]) -> bool {
+fn joins(lexicon: &Lexicon, chars: &[Ch], left: &Run, right: &Run, texts: &mut [String; 3]) -> bool {
     let [l, r, joined] = texts;
-    if left.len() < 2 || right.len() < 2 {
+    let (left_chars, right_chars) = (&chars[left.start..left.end], &chars[right.start..right.end]);
+    if left_chars.len() < 2 || right_chars.len() < 2 {
         return false;
     }
     // Nearly every pair asked is no word: the filter tells from the fragments' keys,
     // before anything is written.
-    if let (Some(a), Some(b)) = (folded_key(left), folded_key(right)) {
+    if let (Some(a), Some(b)) = (left.key, right.key) {
         if !lexicon.may_count(a.then(b)) {
             return false;
         }
     }
     l.clear();
     r.clear();
-    if fold_chars_into(left.iter().map(|c| c.c), l) && fold_chars_into(right.iter().map(|c| c.c), r) {
+    if fold_chars_into(left_chars.iter().map(|c| c.c), l) && fold_chars_into(right_chars.iter().map(|c| c.c), r) {
         return lexicon.joins_folded(l, r, joined);
     }
-    fill(l, left);
-    fill(r, right);
+    fill(l, left_chars);
+    fill(r, right_chars);
     lexicon.joins_in(l, r, joined)
 }
 
 /// The lexicon's key of the fold of `chars` (letters), folded a character at a time from
 /// the table; None when one is outside it.
+#[cfg(test)]
 fn folded_key(chars: &[Ch]) -> Option<Key> {
-    let table = crate::foldtable::table();
-    let mut key = Key::EMPTY;
-    for ch in chars {
-        if ch.c.is_ascii() {
-            key = key.byte((ch.c as u8).to_ascii_lowercase());
-            continue;
-        }
-        match crate::foldtable::lookup(ch.c) {
-            Fold::Letters(at, len) | Fold::Separator(at, len) => key = table.text(at, len).bytes().fold(key, Key::byte),
-            Fold::Outside => return None,
-        }
+    chars.iter().try_fold(Key::EMPTY, |key, ch| key_char(key, ch.c))
+}
+
+/// `key` followed by the fold of `c`, from the table; None when `c` is outside it.
+#[inline]
+fn key_char(key: Key, c: char) -> Option<Key> {
+    if c.is_ascii() {
+        return Some(key.byte((c as u8).to_ascii_lowercase()));
     }
-    Some(key)
+    match crate::foldtable::lookup(c) {
+        Fold::Letters(at, len) | Fold::Separator(at, len) => Some(crate::foldtable::table().text(at, len).bytes().fold(key, Key::byte)),
+        Fold::Outside => None,
+    }
 }
 
 fn is_superscript_digit(c: char) -> bool {
@@ -358,6 +378,14 @@ mod tests {
         assert_eq!(run("de l ’ONU et ci -après", ""), "de l’ONU et ci-après");
         // Fragments with accents are keyed through the fold table, as the lexicon's words.
         assert_eq!(run("des données sécuri sées et Sécuri sées", "Sécurisées sécurisées"), "des données sécurisées et Sécurisées");
+        // A word joined takes no other fragment; a fragment must end a word (not before a
+        // digit) and start lower-case; the left fragment is the letters right before the
+        // space; fragments outside the fold table are compared without the filter.
+        let lex = "internationaux internationaux saisie saisie aussie aussie siesta siesta λόγοι λόγοι";
+        assert_eq!(run("internation aux ie, sais ie2, (sais ie) x-sais ie", lex), "internationaux ie, sais ie2, (saisie) x-saisie");
+        assert_eq!(run("sais Ie, aus sie sais ie λόγ οι", lex), "sais Ie, aussie saisie λόγοι");
+        assert_eq!(run("sais  ie\n\nsais\nie sais", lex), "saisie saisie sais");
+        assert_eq!(run("sai sie sta", lex), "saisie sta");
     }
 
     /// A fragment's key is the lexicon's key of its fold (as `fold_chars_into` writes it),
