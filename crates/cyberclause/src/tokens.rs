@@ -66,22 +66,30 @@ impl Words {
     }
 
     fn finish(&mut self, start: usize, source: Option<(usize, usize)>) {
-        self.hashes.push(feed(UNIGRAM, &self.buf.as_bytes()[start..]));
+        let h = feed(UNIGRAM, &self.buf.as_bytes()[start..]);
+        self.finish_hashed(h, source);
+    }
+
+    /// [`Words::finish`] of a word whose unigram hash `h` is known.
+    fn finish_hashed(&mut self, h: u64, source: Option<(usize, usize)>) {
+        self.hashes.push(h);
         self.ends.push(self.buf.len() as u32);
         if let Some(s) = source {
             self.source.push(s);
         }
     }
 
-    /// Ends the word that started at `start` in `buf` (at `from` in the input): keeps it
-    /// when the features would ("two letters, or any number"), normalised.
-    fn close(&mut self, start: usize, from: usize, to: usize) {
+    /// Ends the word that started at `start` in `buf` (at `from` in the input), whose
+    /// unigram hash as read is `h`: keeps it when the features would ("two letters, or any
+    /// number"), normalised.
+    fn close(&mut self, start: usize, from: usize, to: usize, h: u64) {
         let w = &self.buf[start..];
         if !is_word(w) {
             self.buf.truncate(start);
             return;
         }
         match token_form(w) {
+            TokenForm::Prefix(n) if n == w.len() => return self.finish_hashed(h, Some((from, to))),
             TokenForm::Number => {
                 self.buf.truncate(start);
                 self.buf.push_str(NUMBER_TOKEN);
@@ -140,6 +148,8 @@ fn table_path(text: &str, out: &mut Words) -> bool {
     out.source.reserve(words);
     let table = table();
     let mut word: Option<(usize, usize)> = None; // (start in buf, start in text)
+    // The word's unigram hash, fed as its bytes are written (not in a pass of its own).
+    let mut h = UNIGRAM;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -148,8 +158,11 @@ fn table_path(text: &str, out: &mut Words) -> bool {
             if b.is_ascii_alphanumeric() {
                 if word.is_none() {
                     word = Some((out.buf.len(), i));
+                    h = UNIGRAM;
                 }
-                out.buf.push(char::from(b.to_ascii_lowercase()));
+                let lower = b.to_ascii_lowercase();
+                out.buf.push(char::from(lower));
+                h = feed(h, &[lower]);
                 (true, 1)
             } else {
                 (false, 1)
@@ -162,21 +175,24 @@ fn table_path(text: &str, out: &mut Words) -> bool {
                 Fold::Letters(at, len) => {
                     if word.is_none() {
                         word = Some((out.buf.len(), i));
+                        h = UNIGRAM;
                     }
-                    out.buf.push_str(table.text(at, len));
+                    let folded = table.text(at, len);
+                    out.buf.push_str(folded);
+                    h = feed(h, folded.as_bytes());
                     (true, c.len_utf8())
                 }
             }
         };
         if !letters {
             if let Some((start, from)) = word.take() {
-                out.close(start, from, i);
+                out.close(start, from, i, h);
             }
         }
         i += width;
     }
     if let Some((start, from)) = word {
-        out.close(start, from, text.len());
+        out.close(start, from, text.len(), h);
     }
     true
 }
@@ -184,6 +200,13 @@ fn table_path(text: &str, out: &mut Words) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each word's hash is its unigram key's (the table path feeds it as it reads).
+    fn assert_hashed(words: &Words) {
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(words.hash(i), feed(UNIGRAM, w.as_bytes()), "{w}");
+        }
+    }
 
     fn slow(text: &str) -> Vec<String> {
         words(&fold(text)).into_iter().map(normalise_token).collect()
@@ -199,6 +222,7 @@ mod tests {
         ] {
             let fast = tokenize(text);
             assert_eq!(fast.iter().collect::<Vec<_>>(), slow(text), "{text}");
+            assert_hashed(&fast);
         }
     }
 
@@ -214,6 +238,7 @@ mod tests {
                 assert!(table_path(&pair, &mut out), "{pair:?}");
                 assert!(out.located());
                 assert_eq!(out.iter().collect::<Vec<_>>(), slow(&pair), "{pair:?}");
+                assert_hashed(&out);
             }
         }
     }
