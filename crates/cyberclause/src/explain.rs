@@ -217,28 +217,37 @@ impl Model {
         }
         let mut evidence = unplaced(best, words);
         // Words come in order, so each term's spans do, and offsets are counted in UTF-16
-        // units on from the last word's (one pass over the passage in all).
+        // units on from the last word placed (one pass over the passage in all), only for
+        // the words of a term.
         let mut units = Units::new(&src[span.start..span.end]);
-        let mut previous: Option<(usize, usize)> = None; // the last word's start, bytes and units
+        // The last word's start in bytes, and in units once counted.
+        let mut previous: Option<(usize, Option<usize>)> = None;
         for (i, &id) in ids.iter().enumerate() {
             let Some((a, b)) = words.source(i) else {
                 previous = None;
                 continue;
             };
+            let k = unigram[id as usize];
+            // A bigram term is placed at its second word, from the first word's start.
+            let ends_bigram = |&&(first, second, _): &&(u32, u32, usize)| i > 0 && id == second && ids[i - 1] == first;
+            let bigram_start = match previous {
+                Some((pa, pu)) if bigrams.iter().any(|t| ends_bigram(&t)) => Some((pa, pu.unwrap_or_else(|| units.at(pa)))),
+                _ => None,
+            };
+            if k == NO_TERM && bigram_start.is_none() {
+                previous = Some((a, None));
+                continue;
+            }
             let (ua, ub) = (units.at(a), units.at(b));
             // From a start (bytes and units into the slice) to this word's end, in `src`.
             let reaching = |(a, ua): (usize, usize)| Span { start: span.start + a, end: span.start + b, start_utf16: span.start_utf16 + ua, end_utf16: span.start_utf16 + ub };
-            let k = unigram[id as usize];
             if k != NO_TERM {
                 evidence[k as usize].spans.push(reaching((a, ua)));
             }
-            // A bigram term is placed at its second word, from the first word's start.
-            for &(first, second, k) in &bigrams {
-                if i > 0 && id == second && ids[i - 1] == first {
-                    evidence[k].spans.extend(previous.map(reaching));
-                }
+            if let Some(start) = bigram_start {
+                bigrams.iter().filter(ends_bigram).for_each(|&(_, _, k)| evidence[k].spans.push(reaching(start)));
             }
-            previous = Some((a, ua));
+            previous = Some((a, Some(ua)));
         }
         evidence
     }
@@ -316,16 +325,28 @@ mod tests {
         assert!(words.located());
         let v = model.vectorize_words(&words);
         let label = crate::classify::Scores(model.probabilities(&v)).best();
-        let placed = model.placed_evidence(&v, &words, label, 8, src, span);
+        // Enough terms for bigrams to be among them.
+        let placed = model.placed_evidence(&v, &words, label, 60, src, span);
         let mut found: Vec<Evidence> = placed.iter().map(|e| term(&e.term)).collect();
         locate(src, span, &mut found);
         let units: Vec<u16> = src.encode_utf16().collect();
         assert!(placed.iter().map(|e| e.spans.len()).sum::<usize>() >= 8, "{placed:?}");
+        // Bigram terms too, placed from a first word that is a unigram term's and from one
+        // that is not (its place is counted only then).
+        let unigrams: Vec<&str> = placed.iter().map(|e| e.term.as_str()).filter(|t| !t.contains(' ')).collect();
+        let firsts: Vec<&str> = placed.iter().filter_map(|e| e.term.split_once(' ')).map(|(first, _)| first).collect();
+        assert!(firsts.iter().any(|f| unigrams.contains(f)) && firsts.iter().any(|f| !unigrams.contains(f)), "{placed:?}");
         for (p, f) in placed.iter().zip(&found) {
             assert_eq!(p.spans, f.spans, "{}", p.term);
             for s in &p.spans {
                 assert_eq!(String::from_utf16(&units[s.start_utf16..s.end_utf16]).unwrap(), src[s.start..s.end], "{}", p.term);
-                assert_eq!(crate::text::fold(&src[s.start..s.end]).replace('\'', " "), p.term.replace('\'', " "), "{}", p.term);
+                // A bigram's span runs from its first word to its second, across what is
+                // between them.
+                let folded = crate::text::fold(&src[s.start..s.end]).replace('\'', " ");
+                match p.term.split_once(' ') {
+                    Some((a, b)) => assert!(folded.starts_with(a) && folded.ends_with(b), "{} {folded}", p.term),
+                    None => assert_eq!(folded, p.term.replace('\'', " "), "{}", p.term),
+                }
             }
         }
     }
