@@ -188,13 +188,26 @@ struct Run {
 impl Run {
     /// The run of letters starting at `start` (empty if `chars[start]` is not a letter).
     fn at(chars: &[Ch], start: usize) -> Run {
-        let mut key = Some(Key::EMPTY);
+        let (mut key, mut keyed) = (Key::EMPTY, true);
         let mut end = start;
-        while end < chars.len() && is_letter(chars[end].c) {
-            key = key.and_then(|k| key_char(k, chars[end].c));
+        // ASCII, nearly every character, is told a letter and keyed on one test.
+        while let Some(&Ch { c, .. }) = chars.get(end) {
+            if c.is_ascii() {
+                if !c.is_ascii_alphabetic() {
+                    break;
+                }
+                key = key.byte((c as u8).to_ascii_lowercase());
+            } else if is_letter(c) {
+                match key_char(key, c) {
+                    Some(k) => key = k,
+                    None => keyed = false,
+                }
+            } else {
+                break;
+            }
             end += 1;
         }
-        Run { start, end, key }
+        Run { start, end, key: keyed.then_some(key) }
     }
 }
 
