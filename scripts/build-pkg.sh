@@ -41,6 +41,18 @@ rm -f pkg/node/*.d.ts pkg/web/*.d.ts
 cmp -s pkg/node/cyberclause_wasm_bg.wasm pkg/web/cyberclause_wasm_bg.wasm ||
   die "the nodejs and web targets produced different .wasm files"
 rm pkg/node/cyberclause_wasm_bg.wasm
+# Binaryen's optimiser on what wasm-bindgen made (as wasm-pack does): about 4 % faster in
+# passage mode and 2 % in document mode, 1.6 KB smaller gzipped (measured 2026-12-01). The
+# pinned npm build (binaryen 132, node_modules), never Debian's wasm-opt 108, whose
+# output is broken. The features are those rustc enables for wasm32 (no SIMD).
+WASM_OPT=node_modules/.bin/wasm-opt
+[ -x "$WASM_OPT" ] || die "$WASM_OPT not found: run npm ci (scripts/setup.sh)"
+WO_FLAGS=(-O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+[ "${PROFILE_NAMES:-0}" = 1 ] && WO_FLAGS+=(-g)
+echo "build-pkg: wasm-opt ${WO_FLAGS[*]}" >&2
+"$WASM_OPT" "${WO_FLAGS[@]}" pkg/web/cyberclause_wasm_bg.wasm -o pkg/web/cyberclause_wasm_bg.opt.wasm
+mv pkg/web/cyberclause_wasm_bg.opt.wasm pkg/web/cyberclause_wasm_bg.wasm
 sed -i 's#`${__dirname}/cyberclause_wasm_bg.wasm`#`${__dirname}/../web/cyberclause_wasm_bg.wasm`#' pkg/node/cyberclause_wasm.js
 grep -q '/../web/cyberclause_wasm_bg.wasm`' pkg/node/cyberclause_wasm.js ||
   die "could not point pkg/node/cyberclause_wasm.js at web/cyberclause_wasm_bg.wasm (wasm-bindgen output changed?)"
