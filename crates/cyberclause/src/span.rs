@@ -16,7 +16,8 @@ pub struct Span {
 impl Span {
     /// The whole of `text`.
     pub fn whole(text: &str) -> Self {
-        Span { start: 0, end: text.len(), start_utf16: 0, end_utf16: text.encode_utf16().count() }
+        // Counted over the bytes, not by decoding each character: every passage has one.
+        Span { start: 0, end: text.len(), start_utf16: 0, end_utf16: crate::segment::utf16_units(text.as_bytes()) }
     }
 
     /// The same range in a text that `bytes` bytes (`units` UTF-16 units) precede.
@@ -34,5 +35,8 @@ mod tests {
         let s = Span::whole("é😀");
         assert_eq!(s, Span { start: 0, end: 6, start_utf16: 0, end_utf16: 3 });
         assert_eq!(s.shifted(2, 1), Span { start: 2, end: 8, start_utf16: 1, end_utf16: 4 });
+        for text in ["", "a", "€ et ½ 𝕏 «x»", "Ꙭ\u{10FFFF}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}"] {
+            assert_eq!(Span::whole(text).end_utf16, text.encode_utf16().count(), "{text}");
+        }
     }
 }
