@@ -102,6 +102,7 @@ pub fn batch(classifier: &Classifier, input: impl Read, size: Option<u64>, out: 
                 writeln!(out, "{line}")?;
                 ok += 1;
                 unknown += usize::from(p.lang == Lang::Unknown);
+                classifier.recycle(p);
             }
             Err(e) => {
                 bar.suspend(|| eprintln!("line {number}: {e}"));

@@ -166,11 +166,14 @@ fn classify_passage_packed_with(core: &Core, text: &JsValue, options: &JsValue) 
         return Err(core_error(&cyberclause::Error::InputTooLarge { len: text.len(), max: opts.core.max_bytes }));
     }
     let p = core.classify_passage(&text, opts.core.evidence);
-    LAST_PASSAGE.with_borrow_mut(|packed| {
+    let strings = LAST_PASSAGE.with_borrow_mut(|packed| {
         packed.clear();
         packed.passage(&p, &text);
-        Ok(JsValue::from_str(&packed.strings))
-    })
+        JsValue::from_str(&packed.strings)
+    });
+    // Packed, the passage is no longer needed: its buffers serve the next one.
+    core.recycle(p);
+    Ok(strings)
 }
 
 thread_local! {

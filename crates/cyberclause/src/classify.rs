@@ -195,6 +195,14 @@ impl Classifier {
         Ok(document(passages))
     }
 
+    /// Gives back a passage no longer needed: the buffers of its evidence serve the next
+    /// passage classified (optional: a passage dropped is simply freed). For callers that
+    /// classify passages one by one and keep none of them, as the npm package's
+    /// `classifyPassage` does once it has handed the passage to JavaScript.
+    pub fn recycle(&self, passage: Passage) {
+        self.model.recycle_evidence(passage.evidence);
+    }
+
     /// Classifies `text` as one passage, without segmentation. Offsets cover the whole text.
     pub fn classify_passage(&self, text: &str, evidence: usize) -> Passage {
         let words = tokenize(text);
@@ -318,6 +326,23 @@ fn document(mut passages: Vec<Passage>) -> Document {
 mod tests {
     use super::*;
     use crate::model::tests::toy;
+
+    /// A passage classified after another was given back is the passage classified
+    /// afresh, in the other's buffers: nothing of it is left (a term or span too many).
+    #[test]
+    fn a_passage_after_one_given_back_holds_nothing_of_it() {
+        let bytes = include_bytes!("../../../models/cyberclause.model");
+        let (used, fresh) = (Classifier::from_bytes(bytes).unwrap(), Classifier::from_bytes(bytes).unwrap());
+        let long = "Le fait d'accéder frauduleusement à un système de traitement automatisé de données, ou de s'y maintenir frauduleusement, est puni de deux ans d'emprisonnement ; l'accès aux données du système est puni.";
+        let short = "The computer system.";
+        let first = used.classify_passage(long, 8);
+        let (terms, longest) = (first.evidence.as_ptr(), first.evidence.iter().map(|e| e.spans.len()).max());
+        used.recycle(first);
+        let (a, b) = (used.classify_passage(short, 8), fresh.classify_passage(short, 8));
+        assert_eq!(a.evidence.as_ptr(), terms, "the evidence list was reused");
+        assert!(longest > Some(1) && a.evidence.len() < 8, "{:?}", a.evidence);
+        assert_eq!(format!("{a:?}"), format!("{b:?}"));
+    }
 
     #[test]
     fn classifies_each_passage_with_offsets() {

@@ -75,17 +75,20 @@ fn place(src: &str, span: Span, ranges: &[(usize, usize, usize)], evidence: &mut
 
 impl TermAt {
     fn text(self, words: &Words) -> String {
-        let first = words.get(self.word as usize);
-        if !self.bigram {
-            return first.to_string();
-        }
-        // (Not `format!`: its machinery costs more than the copy.)
-        let second = words.get(self.word as usize + 1);
-        let mut s = String::with_capacity(first.len() + 1 + second.len());
-        s.push_str(first);
-        s.push(' ');
-        s.push_str(second);
+        let mut s = String::new();
+        self.write(words, &mut s);
         s
+    }
+
+    /// Writes the term's text into `s` (emptied first, its buffer kept).
+    fn write(self, words: &Words, s: &mut String) {
+        s.clear();
+        s.push_str(words.get(self.word as usize));
+        // (Not `format!`: its machinery costs more than the copy.)
+        if self.bigram {
+            s.push(' ');
+            s.push_str(words.get(self.word as usize + 1));
+        }
     }
 
     /// The term's text compared with another's, without building either.
@@ -188,7 +191,7 @@ impl Model {
             return Vec::new();
         }
         let best = self.top_terms(v, words, label, top, &mut self.scratch.lock());
-        unplaced(best, words)
+        unplaced(best, words, self.spare_evidence.take())
     }
 
     /// [`Model::evidence`] with every occurrence of each term placed in `src[span]`, where
@@ -215,7 +218,7 @@ impl Model {
                 unigram[ids[w] as usize] = k as u32;
             }
         }
-        let mut evidence = unplaced(best, words);
+        let mut evidence = unplaced(best, words, self.spare_evidence.take());
         // Words come in order, so each term's spans do, and offsets are counted in UTF-16
         // units on from the last word placed (one pass over the passage in all), only for
         // the words of a term.
@@ -253,9 +256,28 @@ impl Model {
     }
 }
 
-/// The terms as evidence, with no span yet.
-fn unplaced(best: Vec<(TermAt, f64)>, words: &Words) -> Vec<Evidence> {
-    best.into_iter().map(|(t, weight)| Evidence { term: t.text(words), weight, spans: Vec::new() }).collect()
+/// The terms as evidence, with no span yet, in the buffers of `out` (evidence given back:
+/// see [`Model::recycle_evidence`]) as far as they go.
+fn unplaced(best: Vec<(TermAt, f64)>, words: &Words, mut out: Vec<Evidence>) -> Vec<Evidence> {
+    out.truncate(best.len());
+    for (k, (t, weight)) in best.into_iter().enumerate() {
+        match out.get_mut(k) {
+            Some(e) => {
+                t.write(words, &mut e.term);
+                e.weight = weight;
+                e.spans.clear();
+            }
+            None => out.push(Evidence { term: t.text(words), weight, spans: Vec::new() }),
+        }
+    }
+    out
+}
+
+impl Model {
+    /// Keeps `evidence`'s buffers (its terms' texts and span lists) for the next passage.
+    pub(crate) fn recycle_evidence(&self, evidence: Vec<Evidence>) {
+        self.spare_evidence.give(evidence);
+    }
 }
 
 /// UTF-16 offsets of byte offsets into a text, counted on from the last one asked: offsets

@@ -11,6 +11,7 @@ use std::sync::{Arc, OnceLock};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::explain::Evidence;
 use crate::features::{bigram_words, pair_hash, FeatureSpec, UNIGRAM};
 use crate::hash::{feed, fnv1a};
 use crate::index::FeatureIndex;
@@ -95,6 +96,8 @@ pub struct Model {
     pub(crate) scratch: Scratch,
     /// The buffers of the last passage's vector.
     pub(crate) spare_vector: Spare<SparseVector>,
+    /// The buffers of evidence given back (see [`crate::Classifier::recycle`]).
+    pub(crate) spare_evidence: Spare<Vec<Evidence>>,
     /// The vocabulary's words, for repairing text (see [`Model::lexicon`]); built at first
     /// use, so that loading a model stays cheap.
     lexicon: OnceLock<Arc<Lexicon>>,
@@ -127,7 +130,7 @@ impl Model {
         let pairs = FeatureIndex::from_hashes(bigrams.iter().map(|&(a, b, j)| (pair_hash(a, b), j)))?;
         let pair_starts = FeatureIndex::set(&bigrams.iter().map(|&(a, ..)| a).collect::<Vec<_>>())?;
         let by_feature: Vec<Row> = (0..k).map(|j| Row(std::array::from_fn(|l| f64::from(data.weights[l * k + j])))).collect();
-        Ok(Self { data, index, pairs, pair_starts, by_feature, words: WordCache::default(), tally: Tally::default(), scratch: Scratch::default(), spare_vector: Spare::default(), lexicon: OnceLock::new() })
+        Ok(Self { data, index, pairs, pair_starts, by_feature, words: WordCache::default(), tally: Tally::default(), scratch: Scratch::default(), spare_vector: Spare::default(), spare_evidence: Spare::default(), lexicon: OnceLock::new() })
     }
 
     pub fn data(&self) -> &ModelData {
