@@ -262,10 +262,11 @@ fn unplaced(best: Vec<(TermAt, f64)>, words: &Words, mut out: Vec<Evidence>) -> 
     out.truncate(best.len());
     for (k, (t, weight)) in best.into_iter().enumerate() {
         match out.get_mut(k) {
-            Some(e) => {
-                t.write(words, &mut e.term);
-                e.weight = weight;
-                e.spans.clear();
+            // Every field named: one added later cannot keep a value of the last passage.
+            Some(Evidence { term, weight: w, spans }) => {
+                t.write(words, term);
+                *w = weight;
+                spans.clear();
             }
             None => out.push(Evidence { term: t.text(words), weight, spans: Vec::new() }),
         }
