@@ -232,9 +232,9 @@ impl Model {
             };
             let k = unigram[id as usize];
             // A bigram term is placed at its second word, from the first word's start.
-            let ends_bigram = |&&(first, second, _): &&(u32, u32, usize)| i > 0 && id == second && ids[i - 1] == first;
+            let ends_bigram = |&(first, second, _): &(u32, u32, usize)| i > 0 && id == second && ids[i - 1] == first;
             let bigram_start = match previous {
-                Some((pa, pu)) if bigrams.iter().any(|t| ends_bigram(&t)) => Some((pa, pu.unwrap_or_else(|| units.at(pa)))),
+                Some((pa, pu)) if bigrams.iter().any(ends_bigram) => Some((pa, pu.unwrap_or_else(|| units.at(pa)))),
                 _ => None,
             };
             if k == NO_TERM && bigram_start.is_none() {
@@ -248,7 +248,7 @@ impl Model {
                 evidence[k as usize].spans.push(reaching((a, ua)));
             }
             if let Some(start) = bigram_start {
-                bigrams.iter().filter(ends_bigram).for_each(|&(_, _, k)| evidence[k].spans.push(reaching(start)));
+                bigrams.iter().filter(|t| ends_bigram(t)).for_each(|&(_, _, k)| evidence[k].spans.push(reaching(start)));
             }
             previous = Some((a, Some(ua)));
         }

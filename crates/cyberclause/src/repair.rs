@@ -178,7 +178,8 @@ fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
     without(chars, &dropped)
 }
 
-/// A run of letters, `chars[start..end]`, and its key (see [`folded_key`]).
+/// A run of letters, `chars[start..end]`, and the lexicon's key of its fold, folded a
+/// character at a time from the table; None when a letter is outside it.
 struct Run {
     start: usize,
     end: usize,
@@ -235,13 +236,6 @@ fn joins(lexicon: &Lexicon, chars: &[Ch], left: &Run, right: &Run, texts: &mut [
     fill(l, left_chars);
     fill(r, right_chars);
     lexicon.joins_in(l, r, joined)
-}
-
-/// The lexicon's key of the fold of `chars` (letters), folded a character at a time from
-/// the table; None when one is outside it.
-#[cfg(test)]
-fn folded_key(chars: &[Ch]) -> Option<Key> {
-    chars.iter().try_fold(Key::EMPTY, |key, ch| key_char(key, ch.c))
 }
 
 /// `key` followed by the fold of `c`, from the table; None when `c` is outside it.
@@ -410,8 +404,13 @@ mod tests {
             let fragment: Vec<Ch> = ['x', c, 'y'].iter().map(|&c| Ch { off: 0, c, len: 1 }).collect();
             let mut folded = String::new();
             assert!(fold_chars_into(fragment.iter().map(|ch| ch.c), &mut folded), "{c:?}");
-            assert_eq!(folded_key(&fragment), Some(Key::of(&folded)), "{c:?}");
+            let run = Run::at(&fragment, 0);
+            assert_eq!((run.end, run.key), (3, Some(Key::of(&folded))), "{c:?}");
         }
+        // A letter outside the table: the run goes on, without a key.
+        let greek: Vec<Ch> = "aλb c".chars().map(|c| Ch { off: 0, c, len: 1 }).collect();
+        let run = Run::at(&greek, 0);
+        assert_eq!((run.end, run.key), (3, None));
     }
 
     #[test]

@@ -1,18 +1,12 @@
 //! TF-IDF weighting, in one place for training and scoring: a passage's vector at
 //! training time and at scoring time must be the same numbers, bit for bit.
 
-/// Sublinear term frequency: `1 + ln(count)`.
+/// Sublinear term frequency: `1 + ln(count)`. Nearly every count is below 16: a table of
+/// the same values saves a logarithm per term (for 0 it holds the same −∞).
 pub fn tf(count: u32) -> f64 {
-    match small_tf().get(count as usize) {
-        Some(&t) if count > 0 => t,
-        _ => 1.0 + f64::from(count).ln(),
-    }
-}
-
-/// `tf` of the counts below 16, nearly every count: a table saves a logarithm per term.
-fn small_tf() -> &'static [f64; 16] {
     static TABLE: std::sync::OnceLock<[f64; 16]> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| std::array::from_fn(|n| 1.0 + (n as f64).ln()))
+    let table = TABLE.get_or_init(|| std::array::from_fn(|n| 1.0 + (n as f64).ln()));
+    table.get(count as usize).copied().unwrap_or_else(|| 1.0 + f64::from(count).ln())
 }
 
 /// Smoothed inverse document frequency: `ln((1 + n) / (1 + df)) + 1` (fitted at training;
@@ -25,10 +19,9 @@ pub fn idf(documents: usize, df: usize) -> f64 {
 /// A term's weight: its frequency times its IDF as stored in the model (f32).
 #[inline]
 pub fn weight(count: u32, idf: f32) -> f64 {
-    // From the table without testing for a count of 1, the common case (tf(1) is exactly
-    // 1): whether a count is 1 is hard to predict, and a wrong guess costs more.
-    let tf = small_tf().get(count as usize).copied().unwrap_or_else(|| tf(count));
-    tf * f64::from(idf)
+    // No test for a count of 1, the common case (tf(1) is exactly 1, so the product is the
+    // IDF): whether a count is 1 is hard to predict, and a wrong guess costs more.
+    tf(count) * f64::from(idf)
 }
 
 /// The L2 norm a vector is divided by (rows are L2-normalised; an all-zero row stays).
