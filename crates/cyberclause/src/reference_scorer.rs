@@ -12,8 +12,8 @@ use crate::explain::Evidence;
 use crate::features::for_each_term;
 use crate::labels::Label;
 use crate::model::{softmax, Model};
-use crate::segment::{utf16_offsets, Kind};
-use crate::span::Span;
+use crate::segment::Kind;
+use crate::span::{utf16_offsets, Span};
 use crate::text::fold;
 use crate::weighting;
 

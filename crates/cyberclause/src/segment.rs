@@ -8,7 +8,7 @@ use crate::lexicon::Lexicon;
 use crate::lines::{blocks, point_style, same_style, split_lines, Block, Line};
 use crate::repair::{join_lines, repair, text_of, Ch};
 use crate::sentences;
-use crate::span::Span;
+use crate::span::{utf16_offsets, Span};
 use crate::structure;
 use crate::text::is_letter_or_digit;
 
@@ -427,27 +427,6 @@ fn locate(src: &str, pieces: Vec<Piece>) -> Vec<Segment> {
         .collect()
 }
 
-/// UTF-16 offsets of byte offsets given in non-decreasing order (one pass over `src`). A
-/// character is one unit per lead byte (any byte but a continuation byte), and two when
-/// it takes four bytes; an offset inside a character counts the whole character.
-pub fn utf16_offsets(src: &str, bytes: &[usize]) -> Vec<usize> {
-    let s = src.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let (mut at, mut units) = (0, 0);
-    for &b in bytes {
-        let b = b.clamp(at, s.len());
-        units += utf16_units(&s[at..b]);
-        at = b;
-        out.push(units);
-    }
-    out
-}
-
-/// The UTF-16 units of the characters starting in `bytes` (UTF-8).
-pub(crate) fn utf16_units(bytes: &[u8]) -> usize {
-    bytes.iter().map(|&x| usize::from(x & 0xC0 != 0x80) + usize::from(x >= 0xF0)).sum()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -463,18 +442,6 @@ mod tests {
                 assert_eq!(at_most_words(&chars(t), limit), all <= limit, "{t:?} {limit}");
             }
         }
-    }
-
-    #[test]
-    fn utf16_offsets_count_as_the_characters_do() {
-        let src = "a é € 😀 b\u{10FFFF}z";
-        let all: Vec<usize> = (0..=src.len() + 2).collect();
-        let by_chars: Vec<usize> = all
-            .iter()
-            .map(|&b| src.char_indices().take_while(|&(i, _)| i < b).map(|(_, c)| c.len_utf16()).sum())
-            .collect();
-        assert_eq!(utf16_offsets(src, &all), by_chars);
-        assert_eq!(utf16_offsets(src, &[3, 9, 9, src.len()]), [3, 6, 6, src.encode_utf16().count()]);
     }
 
     fn cut(src: &str) -> Vec<Segment> {
