@@ -30,6 +30,7 @@ mod labels;
 mod lang;
 mod lexicon;
 mod lines;
+mod mapped;
 mod model;
 mod planes;
 mod reference;

@@ -1,44 +1,50 @@
 //! Repairs of PDF-extraction damage inside a block, keeping every character's offset in
 //! the original text so that passages can be highlighted where the user pasted them.
+//!
+//! Every repair is a pass over the bytes of the block's text ([`Mapped`]): nearly every
+//! character is ASCII and told apart on one byte; the others are decoded where met.
 
 use crate::foldtable::{fold_chars_into, Fold};
 use crate::lexicon::{Key, Lexicon};
 use crate::lines::Line;
+use crate::mapped::Mapped;
 use crate::text::{fold, is_apostrophe, is_invisible, is_letter, is_letter_or_digit, is_space};
 
-/// A character of repaired text and the byte range it came from in the original.
-/// Spaces inserted between lines have `len == 0`. Sixteen bytes: every repair and cut is a
-/// pass over these, so their size is the memory those passes move.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Ch {
-    pub off: usize,
-    pub c: char,
-    /// At most 4 (UTF-8).
-    pub len: u8,
-}
-
-impl Ch {
-    /// Where the character ends in the original.
-    pub fn end(&self) -> usize {
-        self.off + usize::from(self.len)
-    }
-}
-
-/// A block's lines joined into one run of characters, with what the repairs look for
-/// noted on the way: most blocks need few of them, and each was a pass over the block to
-/// find out.
+/// A block's lines joined into one text, with what the repairs look for noted on the way:
+/// most blocks need few of them, and each was a pass over the block to find out.
 pub struct Joined {
-    pub chars: Vec<Ch>,
+    pub text: Mapped,
     /// Whether a space comes right before an apostrophe or a hyphen somewhere.
     spaced_joiner: bool,
     /// Whether there is a digit, ASCII or superscript (a footnote call may be glued on).
     digits: bool,
 }
 
-/// Joins the lines of a block into one run of characters: line breaks become spaces,
-/// except after a hyphen that splits a word across lines.
+/// The character starting at byte `i` of `s` (None at the end).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
+}
+
+/// The character ending at byte `i` of `s`, and where it starts.
+#[inline]
+fn char_before(s: &str, i: usize) -> Option<(usize, char)> {
+    match s.as_bytes()[..i].last() {
+        Some(&b) if b.is_ascii() => Some((i - 1, char::from(b))),
+        Some(_) => s[..i].char_indices().next_back(),
+        None => None,
+    }
+}
+
+/// Joins the lines of a block into one text: line breaks become spaces, except after a
+/// hyphen that splits a word across lines; spaces and controls become single spaces;
+/// invisible characters go. Stretches with none of these are copied whole.
 pub fn join_lines(src: &str, lines: &[Line], lexicon: &Lexicon) -> Joined {
-    let mut out: Vec<Ch> = Vec::with_capacity(lines.last().map_or(0, |l| l.end) - lines.first().map_or(0, |l| l.start) + 1);
+    let mut out = Mapped::with_capacity(lines.last().map_or(0, |l| l.end) - lines.first().map_or(0, |l| l.start) + 1);
     let (mut spaced_joiner, mut digits) = (false, false);
     for (i, line) in lines.iter().enumerate() {
         let text = line.text(src);
@@ -46,106 +52,170 @@ pub fn join_lines(src: &str, lines: &[Line], lexicon: &Lexicon) -> Joined {
             join_break(&mut out, text, lexicon, lines[i - 1].end);
         }
         let bytes = text.as_bytes();
-        let mut j = 0;
+        // `bytes[copied..j]` are kept as they stand and not yet appended.
+        let (mut copied, mut j) = (0, 0);
         while j < bytes.len() {
-            let b = bytes[j];
-            // ASCII, nearly every character: never invisible; spaces and controls become ' '.
-            let (c, len) = if b.is_ascii() {
-                match b {
-                    b'0'..=b'9' => digits = true,
-                    b'\'' | b'`' | b'-' => spaced_joiner |= out.last().is_some_and(|l| l.c == ' '),
-                    _ => {}
-                }
-                (Some(if b <= b' ' || b == 0x7f { ' ' } else { char::from(b) }), 1u8)
-            } else {
-                let c = text[j..].chars().next().unwrap_or(' ');
-                digits |= is_superscript_digit(c);
-                spaced_joiner |= is_apostrophe(c) && out.last().is_some_and(|l| l.c == ' ');
-                let kept = (!is_invisible(c)).then_some(if is_space(c) { ' ' } else { c });
-                (kept, c.len_utf8() as u8)
-            };
-            if let Some(c) = c {
-                push_collapsing(&mut out, Ch { c, off: line.start + j, len });
+            if j > copied {
+                j = plain_chunks(bytes, j, &mut digits, &mut spaced_joiner);
             }
-            j += usize::from(len);
+            // Past the chunk that stopped the test, a byte at a time.
+            let stop = (j + CHUNK).min(bytes.len());
+            while j < stop {
+                let b = bytes[j];
+                // Printable ASCII, nearly every byte, is kept as it stands.
+                if b > b' ' && b < 0x7f {
+                    match b {
+                        b'0'..=b'9' => digits = true,
+                        b'\'' | b'`' | b'-' => spaced_joiner |= j > copied && bytes[j - 1] == b' ' || j == copied && out.text().ends_with(' '),
+                        _ => {}
+                    }
+                    j += 1;
+                    continue;
+                }
+                let last_is_space = if j > copied { bytes[j - 1] == b' ' } else { out.text().ends_with(' ') };
+                let len;
+                let kept = if b.is_ascii() {
+                    len = 1;
+                    // A plain space is kept as it stands unless it follows a space (or opens
+                    // the text); other controls become a space.
+                    if b == b' ' && !(last_is_space || j == copied && out.is_empty()) {
+                        j += 1;
+                        continue;
+                    }
+                    (b != b' ').then_some(' ')
+                } else {
+                    let c = text[j..].chars().next().unwrap_or(' ');
+                    len = c.len_utf8();
+                    digits |= is_superscript_digit(c);
+                    spaced_joiner |= is_apostrophe(c) && last_is_space;
+                    if !is_invisible(c) && !is_space(c) {
+                        j += len;
+                        continue;
+                    }
+                    (!is_invisible(c)).then_some(' ')
+                };
+                out.push_copy(&text[copied..j], line.start + copied);
+                if kept.is_some() {
+                    push_space(&mut out, line.start + j, len as u8);
+                }
+                j += len;
+                copied = j;
+            }
         }
+        out.push_copy(&text[copied..], line.start + copied);
     }
-    while out.last().is_some_and(|c| c.c == ' ') {
+    while out.text().ends_with(' ') {
         out.pop();
     }
-    Joined { chars: out, spaced_joiner, digits }
+    Joined { text: out, spaced_joiner, digits }
 }
 
-/// Pushes `ch`, but not a space at the start or after a space: runs of spaces collapse to
-/// their first as they come.
+/// Bytes tested at a time by [`plain_chunks`].
+const CHUNK: usize = 16;
+
+/// Where, from byte `j` (inside a stretch being copied: `bytes[j - 1]` is kept), the first
+/// run of [`CHUNK`] bytes starts that holds more than text to copy: a control, a space
+/// after a space, or a character other than ASCII and the Latin-1 letters (led by 0xC3,
+/// none of them a space, an invisible, an apostrophe or a digit). Digits and apostrophes
+/// or hyphens after a space are noted on the way. Each run is one test over its bytes
+/// and the byte before each, which the compiler vectorises: a loop over bytes stopped at
+/// each one.
+fn plain_chunks(bytes: &[u8], mut j: usize, digits: &mut bool, spaced_joiner: &mut bool) -> usize {
+    while j + CHUNK <= bytes.len() {
+        let (chunk, prev) = (&bytes[j..j + CHUNK], &bytes[j - 1..j - 1 + CHUNK]);
+        let (mut stop, mut digit, mut joiner) = (0u8, 0u8, 0u8);
+        for (&b, &p) in chunk.iter().zip(prev) {
+            let latin = (b == 0xC3) | ((b & 0xC0 == 0x80) & (p == 0xC3));
+            stop |= u8::from((b < b' ') | (b == 0x7f) | ((b >= 0x80) & !latin) | ((b == b' ') & (p == b' ')));
+            digit |= u8::from(b.is_ascii_digit());
+            joiner |= u8::from(((b == b'\'') | (b == b'`') | (b == b'-')) & (p == b' '));
+        }
+        if stop != 0 {
+            break;
+        }
+        *digits |= digit != 0;
+        *spaced_joiner |= joiner != 0;
+        j += CHUNK;
+    }
+    // A run may end inside a Latin-1 letter: the bytes after start with its lead byte.
+    while bytes.get(j).is_some_and(|b| b & 0xC0 == 0x80) {
+        j -= 1;
+    }
+    j
+}
+
+/// Appends a space standing for `len` bytes at `off`, but not at the start or after a
+/// space: runs of spaces collapse to their first as they come.
 #[inline]
-fn push_collapsing(out: &mut Vec<Ch>, ch: Ch) {
-    if ch.c != ' ' || out.last().is_some_and(|l| l.c != ' ') {
-        out.push(ch);
+fn push_space(out: &mut Mapped, off: usize, len: u8) {
+    if !out.is_empty() && !out.text().ends_with(' ') {
+        out.push_char(' ', off, len);
     }
 }
 
 /// At a line break: drop a word-splitting hyphen when the joined word is the known one,
 /// keep it (without a space) for real compounds, else insert a space.
-fn join_break(out: &mut Vec<Ch>, next: &str, lexicon: &Lexicon, prev_end: usize) {
-    let ends_hyphen = out.last().is_some_and(|c| c.c == '-')
-        && out.len() >= 2
-        && is_letter(out[out.len() - 2].c);
+fn join_break(out: &mut Mapped, next: &str, lexicon: &Lexicon, prev_end: usize) {
+    let text = out.text();
+    let ends_hyphen = text.ends_with('-') && char_before(text, text.len() - 1).is_some_and(|(_, c)| is_letter(c));
     let next_lower = next.chars().next().is_some_and(char::is_lowercase);
     if !(ends_hyphen && next_lower) {
-        push_collapsing(out, Ch { c: ' ', off: prev_end, len: 0 });
+        push_space(out, prev_end, 0);
         return;
     }
-    let before: String = trailing_letters(&out[..out.len() - 1]);
+    let body = &text[..text.len() - 1];
+    let before = &body[body.len() - trailing_letters(body)..];
     let after: String = next.chars().take_while(|&c| is_letter(c)).collect();
     // Real compounds ("non-étatiques") are two known words whose join is unknown;
     // anything else is a word cut by the line break.
     let joined_known = lexicon.count(&format!("{before}{after}")) > 0;
-    let parts_known = lexicon.count(&before) > 0 && lexicon.count(&after) > 0;
+    let parts_known = lexicon.count(before) > 0 && lexicon.count(&after) > 0;
     if joined_known || !parts_known {
         out.pop();
     }
 }
 
-fn trailing_letters(chars: &[Ch]) -> String {
-    let n = chars.iter().rev().take_while(|c| is_letter(c.c)).count();
-    chars[chars.len() - n..].iter().map(|c| c.c).collect()
+/// The length in bytes of the letters ending `s`.
+fn trailing_letters(s: &str) -> usize {
+    s.len() - s.trim_end_matches(is_letter).len()
 }
 
 /// All in-line repairs, in order, each only where `join_lines` saw what it looks for.
-pub fn repair(joined: Joined, lexicon: &Lexicon) -> Vec<Ch> {
-    let mut chars = joined.chars;
+pub fn repair(joined: Joined, lexicon: &Lexicon) -> Mapped {
+    let mut text = joined.text;
     if joined.spaced_joiner {
-        chars = drop_spaces_before_joiners(chars);
+        let dropped = spaces_before_joiners(text.text());
+        text = text.without(&dropped);
     }
-    chars = join_split_words(chars, lexicon);
+    let dropped = split_word_spaces(text.text(), lexicon);
+    text = text.without(&dropped);
     if joined.digits {
-        chars = drop_footnote_markers(chars, lexicon);
+        let dropped = footnote_markers(text.text(), lexicon);
+        text = text.without(&dropped);
     }
-    chars
+    text
 }
 
-/// "l ’ONU" → "l’ONU", "ci -après" → "ci-après": a space between a letter and an
+/// "l ’ONU" → "l’ONU", "ci -après" → "ci-après": the spaces between a letter and an
 /// apostrophe or hyphen that is glued to the next word.
-fn drop_spaces_before_joiners(chars: Vec<Ch>) -> Vec<Ch> {
-    let keep: Vec<bool> = (0..chars.len())
-        .map(|i| {
-            let c = chars[i].c;
-            if c != ' ' || i == 0 || i + 2 >= chars.len() {
-                return true;
-            }
-            let joiner = is_apostrophe(chars[i + 1].c) || chars[i + 1].c == '-';
-            !(is_letter(chars[i - 1].c) && joiner && is_letter(chars[i + 2].c))
-        })
-        .collect();
-    retain_marked(chars, &keep, true)
+fn spaces_before_joiners(text: &str) -> Vec<usize> {
+    let mut dropped = Vec::new();
+    for (i, _) in text.match_indices(' ') {
+        let Some((_, before)) = char_before(text, i) else { continue };
+        let Some(joiner) = char_at(text, i + 1) else { continue };
+        let after = char_at(text, i + 1 + joiner.len_utf8());
+        if is_letter(before) && (is_apostrophe(joiner) || joiner == '-') && after.is_some_and(is_letter) {
+            dropped.push(i);
+        }
+    }
+    dropped
 }
 
-/// "internation aux" → "internationaux" when the lexicon says so (see `Lexicon::joins`).
-/// One pass over runs of letters, each keyed once (see [`Key`]): a run is the right
-/// fragment at one space and the left at the next, and this runs at every space of a
-/// document.
-fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
+/// "internation aux" → "internationaux" when the lexicon says so (see `Lexicon::joins`):
+/// the spaces to drop. One pass over runs of letters, each keyed once (see [`Key`]): a run
+/// is the right fragment at one space and the left at the next, and this runs at every
+/// space of a document.
+fn split_word_spaces(text: &str, lexicon: &Lexicon) -> Vec<usize> {
     // Positions of the spaces dropped, in order (most blocks have none: nothing allocated).
     let mut dropped: Vec<usize> = Vec::new();
     // Reused for every candidate that gets past the filter.
@@ -153,72 +223,79 @@ fn join_split_words(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
     // The run of letters right before a space, that may take the next run: a whole word
     // (a word already joined does not take another fragment).
     let mut left: Option<Run> = None;
-    let n = chars.len();
+    let n = text.len();
     let mut i = 0;
     while i < n {
-        let run = Run::at(&chars, i);
+        let run = Run::at(text, i);
         i = run.end;
         let mut joined = false;
         // A candidate: a whole word, a space, then a lower-case fragment ending a word.
         if let Some(l) = left.take() {
-            let ends_word = i == n || !is_letter_or_digit(chars[i].c);
-            if run.end > run.start && chars[run.start].c.is_lowercase() && ends_word && joins(lexicon, &chars, &l, &run, &mut texts) {
+            let ends_word = char_at(text, i).is_none_or(|c| !is_letter_or_digit(c));
+            let lower = run.chars > 0 && char_at(text, run.start).is_some_and(char::is_lowercase);
+            if lower && ends_word && joins(lexicon, text, &l, &run, &mut texts) {
                 dropped.push(run.start - 1);
                 joined = true;
             }
         }
-        if i < n {
-            // `chars[i]` is not a letter: past it, a new word starts.
-            if chars[i].c == ' ' && run.end > run.start && !joined {
+        if let Some(c) = char_at(text, i) {
+            // `c` is not a letter: past it, a new word starts.
+            if c == ' ' && run.chars > 0 && !joined {
                 left = Some(run);
             }
-            i += 1;
+            i += c.len_utf8();
         }
     }
-    without(chars, &dropped)
+    dropped
 }
 
-/// A run of letters, `chars[start..end]`, and the lexicon's key of its fold, folded a
-/// character at a time from the table; None when a letter is outside it.
+/// A run of letters, `text[start..end]`, its length in characters, and the lexicon's key
+/// of its fold, folded a character at a time from the table; None when a letter is
+/// outside it.
 struct Run {
     start: usize,
     end: usize,
+    chars: usize,
     key: Option<Key>,
 }
 
 impl Run {
-    /// The run of letters starting at `start` (empty if `chars[start]` is not a letter).
-    fn at(chars: &[Ch], start: usize) -> Run {
+    /// The run of letters starting at byte `start` (empty if no letter is there).
+    fn at(text: &str, start: usize) -> Run {
         let (mut key, mut keyed) = (Key::EMPTY, true);
-        let mut end = start;
-        // ASCII, nearly every character, is told a letter and keyed on one test.
-        while let Some(&Ch { c, .. }) = chars.get(end) {
-            if c.is_ascii() {
-                if !c.is_ascii_alphabetic() {
+        let bytes = text.as_bytes();
+        let (mut end, mut chars) = (start, 0);
+        // ASCII, nearly every character, is told a letter and keyed on one byte.
+        while let Some(&b) = bytes.get(end) {
+            if b.is_ascii() {
+                if !b.is_ascii_alphabetic() {
                     break;
                 }
-                key = key.byte((c as u8).to_ascii_lowercase());
-            } else if is_letter(c) {
+                key = key.byte(b.to_ascii_lowercase());
+                end += 1;
+            } else {
+                let c = text[end..].chars().next().unwrap_or(' ');
+                if !is_letter(c) {
+                    break;
+                }
                 match key_char(key, c) {
                     Some(k) => key = k,
                     None => keyed = false,
                 }
-            } else {
-                break;
+                end += c.len_utf8();
             }
-            end += 1;
+            chars += 1;
         }
-        Run { start, end, key: keyed.then_some(key) }
+        Run { start, end, chars, key: keyed.then_some(key) }
     }
 }
 
-/// Whether the runs `left` and `right` of `chars` are one word broken by a space (see
+/// Whether the runs `left` and `right` of `text` are one word broken by a space (see
 /// `Lexicon::joins`). Latin fragments are folded a character at a time into `texts`
 /// (buffers kept across calls): the word joined is then one look-up, with no allocation.
-fn joins(lexicon: &Lexicon, chars: &[Ch], left: &Run, right: &Run, texts: &mut [String; 3]) -> bool {
+fn joins(lexicon: &Lexicon, text: &str, left: &Run, right: &Run, texts: &mut [String; 3]) -> bool {
     let [l, r, joined] = texts;
-    let (left_chars, right_chars) = (&chars[left.start..left.end], &chars[right.start..right.end]);
-    if left_chars.len() < 2 || right_chars.len() < 2 {
+    if left.chars < 2 || right.chars < 2 {
         return false;
     }
     // Nearly every pair asked is no word: the filter tells from the fragments' keys,
@@ -228,14 +305,13 @@ fn joins(lexicon: &Lexicon, chars: &[Ch], left: &Run, right: &Run, texts: &mut [
             return false;
         }
     }
+    let (left_text, right_text) = (&text[left.start..left.end], &text[right.start..right.end]);
     l.clear();
     r.clear();
-    if fold_chars_into(left_chars.iter().map(|c| c.c), l) && fold_chars_into(right_chars.iter().map(|c| c.c), r) {
+    if fold_chars_into(left_text.chars(), l) && fold_chars_into(right_text.chars(), r) {
         return lexicon.joins_folded(l, r, joined);
     }
-    fill(l, left_chars);
-    fill(r, right_chars);
-    lexicon.joins_in(l, r, joined)
+    lexicon.joins_in(left_text, right_text, joined)
 }
 
 /// `key` followed by the fold of `c`, from the table; None when `c` is outside it.
@@ -256,27 +332,30 @@ fn is_superscript_digit(c: char) -> bool {
 
 /// "cybercriminalité12." → "cybercriminalité.": digits glued to the end of a known word
 /// are footnote calls; superscript digits after a letter always are. Digits after no
-/// letter may be a call glued after a full stop (`after_punctuation_call`).
-fn drop_footnote_markers(chars: Vec<Ch>, lexicon: &Lexicon) -> Vec<Ch> {
+/// letter may be a call glued after a full stop (`after_punctuation_call`). The
+/// characters to drop.
+fn footnote_markers(text: &str, lexicon: &Lexicon) -> Vec<usize> {
     let mut dropped: Vec<usize> = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        if !is_call_digit(chars[i].c) {
-            i += 1;
+    while let Some(c) = char_at(text, i) {
+        if !is_call_digit(c) {
+            i += c.len_utf8();
             continue;
         }
-        let end = (i..chars.len()).find(|&k| !is_call_digit(chars[k].c)).unwrap_or(chars.len());
-        if i > 0 && is_letter(chars[i - 1].c) {
-            let start = chars[..i].iter().rposition(|c| !is_letter(c.c)).map_or(0, |p| p + 1);
-            if glued_call(&chars[start..i], &chars[i..end], chars.get(end), lexicon) {
-                dropped.extend(i..end);
+        let end = text[i..].find(|c| !is_call_digit(c)).map_or(text.len(), |k| i + k);
+        let calls = text[i..end].char_indices().map(|(k, _)| i + k);
+        match char_before(text, i) {
+            Some((_, before)) if is_letter(before) => {
+                let start = i - trailing_letters(&text[..i]);
+                if glued_call(&text[start..i], &text[i..end], char_at(text, end), lexicon) {
+                    dropped.extend(calls);
+                }
             }
-        } else {
-            dropped.extend((i..end).filter(|&k| after_punctuation_call(&chars, k)));
+            _ => dropped.extend(calls.filter(|&k| after_punctuation_call(text, k))),
         }
         i = end;
     }
-    without(chars, &dropped)
+    dropped
 }
 
 fn is_call_digit(c: char) -> bool {
@@ -286,78 +365,36 @@ fn is_call_digit(c: char) -> bool {
 /// Whether `digits` glued to the end of the whole word `letters`, before `next`, are a
 /// footnote call: superscripts always; one or two digits after a known lower-case word
 /// of four letters or more.
-fn glued_call(letters: &[Ch], digits: &[Ch], next: Option<&Ch>, lexicon: &Lexicon) -> bool {
-    if next.is_some_and(|c| is_letter_or_digit(c.c)) {
+fn glued_call(letters: &str, digits: &str, next: Option<char>, lexicon: &Lexicon) -> bool {
+    if next.is_some_and(is_letter_or_digit) {
         return false;
     }
-    if digits.iter().all(|c| is_superscript_digit(c.c)) {
+    if digits.chars().all(is_superscript_digit) {
         return true;
     }
-    let word = text_of(letters);
-    digits.len() <= 2 && letters.len() >= 4 && word.chars().all(char::is_lowercase) && lexicon.count(&fold(&word)) >= 2
+    digits.chars().count() <= 2 && letters.chars().count() >= 4 && letters.chars().all(char::is_lowercase) && lexicon.count(&fold(letters)) >= 2
 }
 
 /// "morts.2 L’unique", "surveillance. »1 Comme": one or two digits glued after a full stop
 /// or closing quote and before a new sentence. Marks the first digit; a second is caught
 /// on the next position.
-fn after_punctuation_call(chars: &[Ch], i: usize) -> bool {
-    let is_digit = |k: usize| chars.get(k).is_some_and(|c| c.c.is_ascii_digit());
-    if !is_digit(i) || i == 0 {
+fn after_punctuation_call(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    if i == 0 || !bytes[i].is_ascii_digit() {
         return false;
     }
-    let mut k = i;
-    while k > 0 && is_digit(k - 1) {
-        k -= 1;
-    }
-    let run_end = (i..chars.len()).find(|&j| !is_digit(j)).unwrap_or(chars.len());
+    // ASCII digits: bytes are characters.
+    let k = i - bytes[..i].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let run_end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
     if run_end - k > 2 || k == 0 {
         return false;
     }
-    let before = chars[k - 1].c;
+    let Some((at, before)) = char_before(text, k) else { return false };
+    let two_before = char_before(text, at).map(|(_, c)| c);
     let glued_after_stop = matches!(before, '.' | '»' | '”' | ')' | ';' | ',')
-        && k >= 2
-        && (chars[k - 2].c != ' ' || matches!(before, '»' | '”' | ')'))
-        && !chars[k - 2].c.is_ascii_digit();
-    let then_sentence = run_end == chars.len()
-        || (chars[run_end].c == ' ' && chars.get(run_end + 1).is_some_and(|c| c.c.is_uppercase()));
+        && two_before.is_some_and(|c| (c != ' ' || matches!(before, '»' | '”' | ')')) && !c.is_ascii_digit());
+    let then_sentence = run_end == text.len() || (bytes[run_end] == b' ' && char_at(text, run_end + 1).is_some_and(char::is_uppercase));
     glued_after_stop && then_sentence
-}
-
-/// `chars` without the positions `dropped` (in increasing order), in place.
-fn without(mut chars: Vec<Ch>, dropped: &[usize]) -> Vec<Ch> {
-    if dropped.is_empty() {
-        return chars;
-    }
-    let (mut at, mut next) = (0, 0);
-    chars.retain(|_| {
-        let keep = dropped.get(next) != Some(&at);
-        next += usize::from(!keep);
-        at += 1;
-        keep
-    });
-    chars
-}
-
-/// The characters whose mark is `keep`, in place.
-fn retain_marked(mut chars: Vec<Ch>, marks: &[bool], keep: bool) -> Vec<Ch> {
-    let mut k = 0;
-    chars.retain(|_| {
-        k += 1;
-        marks[k - 1] == keep
-    });
-    chars
-}
-
-fn fill(s: &mut String, chars: &[Ch]) {
-    s.clear();
-    chars.iter().for_each(|c| s.push(c.c));
-}
-
-/// The repaired text of a run of characters.
-pub fn text_of(chars: &[Ch]) -> String {
-    let mut s = String::with_capacity(chars.len());
-    fill(&mut s, chars);
-    s
 }
 
 #[cfg(test)]
@@ -369,7 +406,7 @@ mod tests {
         let mut lx = Lexicon::new();
         lx.add_text(lexicon_text);
         let lines: Vec<Line> = split_lines(src).into_iter().filter(|l| l.start < l.end).collect();
-        text_of(&repair(join_lines(src, &lines, &lx), &lx))
+        repair(join_lines(src, &lines, &lx), &lx).into_text()
     }
 
     #[test]
@@ -401,16 +438,15 @@ mod tests {
     fn a_fragment_is_keyed_as_its_fold() {
         let letters = crate::foldtable::tests::table_chars().into_iter().filter(|&c| is_letter(c));
         for c in letters {
-            let fragment: Vec<Ch> = ['x', c, 'y'].iter().map(|&c| Ch { off: 0, c, len: 1 }).collect();
+            let fragment = format!("x{c}y");
             let mut folded = String::new();
-            assert!(fold_chars_into(fragment.iter().map(|ch| ch.c), &mut folded), "{c:?}");
+            assert!(fold_chars_into(fragment.chars(), &mut folded), "{c:?}");
             let run = Run::at(&fragment, 0);
-            assert_eq!((run.end, run.key), (3, Some(Key::of(&folded))), "{c:?}");
+            assert_eq!((run.end, run.chars, run.key), (fragment.len(), 3, Some(Key::of(&folded))), "{c:?}");
         }
         // A letter outside the table: the run goes on, without a key.
-        let greek: Vec<Ch> = "aλb c".chars().map(|c| Ch { off: 0, c, len: 1 }).collect();
-        let run = Run::at(&greek, 0);
-        assert_eq!((run.end, run.key), (3, None));
+        let run = Run::at("aλb c", 0);
+        assert_eq!((run.end, run.chars, run.key), (4, 3, None));
     }
 
     #[test]
@@ -424,27 +460,44 @@ mod tests {
     }
 
     /// The byte loop of `join_lines` keeps and maps characters as a loop over characters
-    /// does: ASCII spaces and controls become spaces, invisible characters go.
+    /// does: ASCII spaces and controls become spaces, invisible characters go; and it
+    /// notes digits and joiners after a space as that loop would. Long lines go through
+    /// the tests of sixteen bytes at a time: each case is shifted by 0 to 20 bytes so that
+    /// every character falls at every place in a run.
     #[test]
     fn lines_join_character_by_character() {
-        let src = "a\u{0}b\tc\u{7f}d\u{b}e\u{a0}f\u{200b}g\u{ad}h\u{202e}i\u{feff}j\u{2003}k😀l\u{85}m ~";
-        let lines = split_lines(src);
+        let cases = [
+            "a\u{0}b\tc\u{7f}d\u{b}e\u{a0}f\u{200b}g\u{ad}h\u{202e}i\u{feff}j\u{2003}k😀l\u{85}m ~",
+            "Le fait d’accéder à tout ou partie d’un système, de l’étendre ou de le modifier est puni.",
+            "Est puni  de trois ans ; l 'accès , ci -après, la saisie ` et  l ’ONU × ÷ Ω ¹ ² 12 fin.",
+            "aaaaaaaaaaaaaaa  bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\tccccccccccccccccccccccccccccccc -d 'e 7",
+            "éééééééééééééééééééééééééééééé ÀÉÎÕÜ çà ù\u{a0}x\u{ad}y zzzzzzzzzzzzzzzzzzzzzzzzzzzzz",
+        ];
         let mut lx = Lexicon::new();
         lx.add_text("");
-        let mut want: Vec<Ch> = Vec::new();
-        for line in &lines {
-            for (j, c) in line.text(src).char_indices().filter(|&(_, c)| !is_invisible(c)) {
-                want.push(Ch { c: if is_space(c) { ' ' } else { c }, off: line.start + j, len: c.len_utf8() as u8 });
+        for case in cases {
+            for shift in 0..=20 {
+                let src = format!("{}{case}", "x".repeat(shift));
+                let lines = split_lines(&src);
+                assert_eq!(lines.len(), 1, "one line: {lines:?}");
+                let line = lines[0];
+                let mut want: Vec<(char, usize, usize)> = Vec::new();
+                for (j, c) in line.text(&src).char_indices().filter(|&(_, c)| !is_invisible(c)) {
+                    want.push((if is_space(c) { ' ' } else { c }, line.start + j, line.start + j + c.len_utf8()));
+                }
+                // Runs of spaces collapse to their first; none at either end.
+                let mut previous_space = true;
+                want.retain(|ch| !std::mem::replace(&mut previous_space, ch.0 == ' ') || ch.0 != ' ');
+                let joiner = want.windows(2).any(|w| w[0].0 == ' ' && (is_apostrophe(w[1].0) || w[1].0 == '-'));
+                let digits = want.iter().any(|c| c.0.is_ascii_digit() || is_superscript_digit(c.0));
+                while want.last().is_some_and(|c| c.0 == ' ') {
+                    want.pop();
+                }
+                let joined = join_lines(&src, &lines, &lx);
+                assert_eq!(joined.text.chars(), want, "{src:?}");
+                assert_eq!((joined.spaced_joiner, joined.digits), (joiner, digits), "{src:?}");
             }
         }
-        assert_eq!(lines.len(), 1, "one line: {lines:?}");
-        // Runs of spaces collapse to their first; none at either end.
-        let mut previous_space = true;
-        want.retain(|ch| !std::mem::replace(&mut previous_space, ch.c == ' ') || ch.c != ' ');
-        while want.last().is_some_and(|c| c.c == ' ') {
-            want.pop();
-        }
-        assert_eq!(join_lines(src, &lines, &lx).chars, want);
     }
 
     #[test]
@@ -453,10 +506,10 @@ mod tests {
         let mut lx = Lexicon::new();
         lx.add_text("");
         let lines: Vec<Line> = split_lines(src);
-        let chars = join_lines(src, &lines, &lx).chars;
-        assert_eq!(text_of(&chars), "ab c d");
-        for ch in chars.iter().filter(|c| c.len > 0) {
-            assert_eq!(&src[ch.off..ch.end()], ch.c.to_string());
+        let joined = join_lines(src, &lines, &lx).text;
+        assert_eq!(joined.text(), "ab c d");
+        for (c, off, end) in joined.chars().into_iter().filter(|c| c.2 > c.1) {
+            assert_eq!(&src[off..end], c.to_string());
         }
     }
 }

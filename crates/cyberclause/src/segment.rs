@@ -6,7 +6,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::lexicon::Lexicon;
 use crate::lines::{blocks, point_style, same_style, split_lines, Block, Line};
-use crate::repair::{join_lines, repair, text_of, Ch};
+use crate::mapped::Mapped;
+use crate::repair::{join_lines, repair};
 use crate::sentences;
 use crate::span::{utf16_offsets, Span};
 use crate::structure;
@@ -75,7 +76,7 @@ pub struct Segment {
 
 /// A piece of output before offsets are located.
 struct Piece {
-    chars: Vec<Ch>,
+    text: Mapped,
     kind: Kind,
     rank: u8,
     path: Vec<String>,
@@ -95,9 +96,11 @@ pub fn segment(src: &str, lexicon: &Lexicon, opts: &SegmentOptions) -> Vec<Segme
             continue;
         }
         let body = Block { lines: body.to_vec(), marked: block.marked || heads_marked(src, body) };
-        let chars = repair(join_lines(src, &body.lines, lexicon), lexicon);
-        for (a, b) in cap_length(&chars, cut_block(&body, &chars, opts), opts.max_words) {
-            out.text(trim(&chars[a..b]).to_vec(), opts.min_words);
+        let repaired = repair(join_lines(src, &body.lines, lexicon), lexicon);
+        let text = repaired.text();
+        for (a, b) in cap_length(text, cut_block(&body, text, opts), opts.max_words) {
+            let (a, b) = trim(text, a, b);
+            out.text(repaired.slice(a, b), opts.min_words);
         }
     }
     locate(src, out.finish())
@@ -200,7 +203,7 @@ struct Outline {
     open: Vec<(u8, String)>,
     /// Reference of the article-level passage being read ("Article 5"), if no heading gave one.
     reference: Option<(u8, String)>,
-    pending: Vec<Ch>,
+    pending: Mapped,
     /// Whether some passage reached the minimum length.
     full: bool,
 }
@@ -210,10 +213,11 @@ impl Outline {
         self.open.iter().map(|(_, t)| t.clone()).chain(self.reference.iter().map(|(_, t)| t.clone())).collect()
     }
 
-    fn heading(&mut self, chars: Vec<Ch>, rank: u8) {
-        let chars = trim(&chars).to_vec();
+    fn heading(&mut self, repaired: Mapped, rank: u8) {
+        let (a, b) = trim(repaired.text(), 0, repaired.text().len());
+        let text = repaired.slice(a, b);
         // A heading line with no word ("###### :", a rule of symbols) heads nothing.
-        if word_count(&chars, 1) == 0 {
+        if word_count(text.text(), 1) == 0 {
             return;
         }
         self.flush_pending();
@@ -224,9 +228,9 @@ impl Outline {
         }
         let path = self.path();
         // In the path, a Markdown heading's hashes are markup, not words.
-        let text = nfc(text_of(&chars));
-        self.open.push((rank, text.trim_start_matches('#').trim_start().to_string()));
-        self.pieces.push(Piece { chars, kind: Kind::Heading, rank, path });
+        let title = nfc(text.text().to_string());
+        self.open.push((rank, title.trim_start_matches('#').trim_start().to_string()));
+        self.pieces.push(Piece { text, kind: Kind::Heading, rank, path });
     }
 
     /// Where a title with no keyword ("LAW ON DIGITAL OFFENCES", "DISPOSITIONS FINALES")
@@ -240,32 +244,33 @@ impl Outline {
         above.map_or(structure::ARTICLE_RANK - 1, |r| (r + 1).min(structure::ARTICLE_RANK - 1))
     }
 
-    fn text(&mut self, chars: Vec<Ch>, min_words: usize) {
-        if word_count(&chars, 1) == 0 {
+    fn text(&mut self, text: Mapped, min_words: usize) {
+        if word_count(text.text(), 1) == 0 {
             return;
         }
         // A reference is a keyword, perhaps a code's letter, and a number: the first words.
-        let opening = chars.split(|c| c.c == ' ').take(4).map(|w| w.len() + 1).sum::<usize>().min(chars.len());
-        if let Some((rank, reference)) = structure::passage_reference(&text_of(&chars[..opening])) {
+        let words = text.text().split(' ').take(4);
+        let opening = words.map(|w| w.len() + 1).sum::<usize>().min(text.text().len());
+        if let Some((rank, reference)) = structure::passage_reference(&text.text()[..opening]) {
             while self.open.last().is_some_and(|(r, _)| *r >= rank) {
                 self.open.pop();
             }
             self.reference = Some((rank, reference.to_string()));
         }
-        let mut chars = chars;
+        let mut text = text;
         if !self.pending.is_empty() {
             let mut joined = std::mem::take(&mut self.pending);
-            joined.push(Ch { c: ' ', off: joined.last().map_or(0, Ch::end), len: 0 });
-            joined.extend(chars);
-            chars = joined;
+            joined.push_char(' ', joined.last_end(), 0);
+            joined.extend_from(&text, 0, text.text().len());
+            text = joined;
         }
-        if word_count(&chars, min_words) < min_words {
-            self.pending = chars;
+        if word_count(text.text(), min_words) < min_words {
+            self.pending = text;
             return;
         }
         let path = self.path();
         self.full = true;
-        self.pieces.push(Piece { chars, kind: Kind::Passage, rank: 0, path });
+        self.pieces.push(Piece { text, kind: Kind::Passage, rank: 0, path });
     }
 
     /// A fragment left at the end of a section joins the passage before it.
@@ -276,12 +281,12 @@ impl Outline {
         let pending = std::mem::take(&mut self.pending);
         match self.pieces.last_mut() {
             Some(p) if p.kind == Kind::Passage => {
-                p.chars.push(Ch { c: ' ', off: p.chars.last().map_or(0, Ch::end), len: 0 });
-                p.chars.extend(pending);
+                p.text.push_char(' ', p.text.last_end(), 0);
+                p.text.extend_from(&pending, 0, pending.text().len());
             }
             _ => {
                 let path = self.path();
-                self.pieces.push(Piece { chars: pending, kind: Kind::Passage, rank: 0, path });
+                self.pieces.push(Piece { text: pending, kind: Kind::Passage, rank: 0, path });
             }
         }
     }
@@ -297,10 +302,11 @@ impl Outline {
     }
 }
 
-fn trim(chars: &[Ch]) -> &[Ch] {
-    let a = chars.iter().position(|c| c.c != ' ').unwrap_or(chars.len());
-    let b = chars.iter().rposition(|c| c.c != ' ').map_or(a, |p| p + 1);
-    &chars[a..b]
+/// The bytes `a..b` of `text` without spaces at either end.
+fn trim(text: &str, a: usize, b: usize) -> (usize, usize) {
+    let t = &text[a..b];
+    let start = a + (t.len() - t.trim_start_matches(' ').len());
+    (start, start + t.trim_matches(' ').len())
 }
 
 /// The NFC form of `s`, without a pass when it is plainly NFC already (ASCII, most Latin).
@@ -315,17 +321,18 @@ fn nfc(s: String) -> String {
 /// Space-separated words with a letter or digit in them, counted up to `limit`: the
 /// callers only compare the count with a bound, and most passages reach it early (this
 /// ran over every passage several times).
-fn word_count(chars: &[Ch], limit: usize) -> usize {
+fn word_count(text: &str, limit: usize) -> usize {
     let (mut n, mut word) = (0, false);
-    for c in chars {
-        if c.c == ' ' {
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b == b' ' {
             n += usize::from(word);
             word = false;
             if n >= limit {
                 return limit;
             }
-        } else if !word && is_letter_or_digit(c.c) {
-            word = true;
+        } else if !word {
+            // Only a character's first byte is asked (continuation bytes are 0x80 to 0xBF).
+            word = if b.is_ascii() { b.is_ascii_alphanumeric() } else { b >= 0xC0 && text[i..].chars().next().is_some_and(is_letter_or_digit) };
         }
     }
     (n + usize::from(word)).min(limit)
@@ -334,19 +341,19 @@ fn word_count(chars: &[Ch], limit: usize) -> usize {
 /// Whether `chars` hold at most `max` words. There is at most one word more than there
 /// are spaces: counting spaces first (a loop with no branch) spares the word count on
 /// most passages.
-fn at_most_words(chars: &[Ch], max: usize) -> bool {
-    chars.iter().filter(|c| c.c == ' ').count() < max || word_count(chars, max + 1) <= max
+fn at_most_words(text: &str, max: usize) -> bool {
+    text.bytes().filter(|&b| b == b' ').count() < max || word_count(text, max + 1) <= max
 }
 
-/// Splits one block into passage ranges of `chars`.
-fn cut_block(block: &Block, chars: &[Ch], opts: &SegmentOptions) -> Vec<(usize, usize)> {
-    let whole = vec![(0, chars.len())];
+/// Splits one block into passage ranges of `text` (bytes).
+fn cut_block(block: &Block, text: &str, opts: &SegmentOptions) -> Vec<(usize, usize)> {
+    let whole = vec![(0, text.len())];
     match opts.granularity {
         Granularity::Paragraph => whole,
-        Granularity::Sentence => sentences::split(chars),
+        Granularity::Sentence => sentences::split(text),
         Granularity::Auto => {
-            let sents = sentences::split(chars);
-            if sents.len() <= 3 || (block.marked && at_most_words(chars, opts.max_words_whole)) {
+            let sents = sentences::split(text);
+            if sents.len() <= 3 || (block.marked && at_most_words(text, opts.max_words_whole)) {
                 whole
             } else {
                 group_evenly(&sents, 3)
@@ -358,23 +365,24 @@ fn cut_block(block: &Block, chars: &[Ch], opts: &SegmentOptions) -> Vec<(usize, 
 /// Re-cuts any passage over `max` words: first into its sentences, then a sentence still
 /// too long into pieces of at most `max` words, each ending at a clause break (";", ":",
 /// ",") where there is one in the second half of the piece.
-fn cap_length(chars: &[Ch], parts: Vec<(usize, usize)>, max: usize) -> Vec<(usize, usize)> {
+fn cap_length(text: &str, parts: Vec<(usize, usize)>, max: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(parts.len());
     for (a, b) in parts {
-        if at_most_words(&chars[a..b], max) {
+        if at_most_words(&text[a..b], max) {
             out.push((a, b));
             continue;
         }
-        for (sa, sb) in sentences::split(&chars[a..b]) {
-            split_words(chars, a + sa, a + sb, max, &mut out);
+        for (sa, sb) in sentences::split(&text[a..b]) {
+            split_words(text.as_bytes(), a + sa, a + sb, max, &mut out);
         }
     }
     out
 }
 
-fn split_words(chars: &[Ch], mut a: usize, b: usize, max: usize, out: &mut Vec<(usize, usize)>) {
+/// `bytes[a..b]` cut at spaces into runs of at most `max` words.
+fn split_words(bytes: &[u8], mut a: usize, b: usize, max: usize, out: &mut Vec<(usize, usize)>) {
     loop {
-        let spaces: Vec<usize> = (a..b).filter(|&k| chars[k].c == ' ').take(max).collect();
+        let spaces: Vec<usize> = (a..b).filter(|&k| bytes[k] == b' ').take(max).collect();
         if spaces.len() < max {
             out.push((a, b));
             return;
@@ -382,7 +390,7 @@ fn split_words(chars: &[Ch], mut a: usize, b: usize, max: usize, out: &mut Vec<(
         let clause = spaces[max / 2..]
             .iter()
             .rev()
-            .find(|&&k| k > a && matches!(chars[k - 1].c, ';' | ':' | ','))
+            .find(|&&k| k > a && matches!(bytes[k - 1], b';' | b':' | b','))
             .copied();
         let cut = clause.unwrap_or(spaces[max - 1]);
         out.push((a, cut));
@@ -409,8 +417,7 @@ fn group_evenly(sents: &[(usize, usize)], max: usize) -> Vec<(usize, usize)> {
 fn locate(src: &str, pieces: Vec<Piece>) -> Vec<Segment> {
     let mut bounds: Vec<usize> = Vec::with_capacity(pieces.len() * 2);
     for p in &pieces {
-        let first = p.chars.iter().find(|c| c.len > 0).map_or(0, |c| c.off);
-        let last = p.chars.iter().rev().find(|c| c.len > 0).map_or(first, Ch::end);
+        let (first, last) = p.text.source_range();
         bounds.push(first);
         bounds.push(last);
     }
@@ -420,7 +427,7 @@ fn locate(src: &str, pieces: Vec<Piece>) -> Vec<Segment> {
         .enumerate()
         .map(|(i, p)| Segment {
             span: Span { start: bounds[2 * i], end: bounds[2 * i + 1], start_utf16: utf16[2 * i], end_utf16: utf16[2 * i + 1] },
-            text: nfc(text_of(&p.chars)),
+            text: nfc(p.text.into_text()),
             kind: p.kind,
             path: p.path,
         })
@@ -434,12 +441,11 @@ mod tests {
     /// Words are counted up to the limit asked, as the full count capped there.
     #[test]
     fn words_are_counted_up_to_a_limit() {
-        let chars = |t: &str| t.char_indices().map(|(off, c)| Ch { off, c, len: c.len_utf8() as u8 }).collect::<Vec<_>>();
         for t in ["", " ", "###### :", "a", "a b", "l’accès - au 12 ; système", " un  deux trois quatre cinq six sept "] {
             let all = t.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count();
             for limit in 1..10 {
-                assert_eq!(word_count(&chars(t), limit), all.min(limit), "{t:?} {limit}");
-                assert_eq!(at_most_words(&chars(t), limit), all <= limit, "{t:?} {limit}");
+                assert_eq!(word_count(t, limit), all.min(limit), "{t:?} {limit}");
+                assert_eq!(at_most_words(t, limit), all <= limit, "{t:?} {limit}");
             }
         }
     }

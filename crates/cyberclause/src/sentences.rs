@@ -1,7 +1,5 @@
 //! Sentence boundaries in French and English legal prose.
 
-use crate::repair::Ch;
-
 /// Words that end with a full stop without ending a sentence (folded, without the dot).
 const ABBREVIATIONS: &[&str] = &[
     "art", "arts", "al", "p", "pp", "ex", "cf", "no", "nos", "n", "para", "paras", "par", "vol", "chap", "sect",
@@ -23,13 +21,11 @@ fn opens_sentence(c: char) -> bool {
     c.is_uppercase() || matches!(c, '«' | '“' | '"' | '(' | '[' | '¿' | '¡')
 }
 
-/// The word (letters and inner dots) just before position `dot`, lower-cased.
-fn word_before(chars: &[Ch], dot: usize) -> String {
-    let start = chars[..dot]
-        .iter()
-        .rposition(|c| !(c.c.is_alphabetic() || c.c == '.' || c.c == '-'))
-        .map_or(0, |p| p + 1);
-    chars[start..dot].iter().map(|c| c.c).collect::<String>().to_lowercase()
+/// The word (letters and inner dots) just before byte `dot`, lower-cased.
+fn word_before(text: &str, dot: usize) -> String {
+    let before = &text[..dot];
+    let word = before.trim_end_matches(|c: char| c.is_alphabetic() || c == '.' || c == '-');
+    before[word.len()..].to_lowercase()
 }
 
 fn is_abbreviation(word: &str) -> bool {
@@ -41,39 +37,60 @@ fn is_abbreviation(word: &str) -> bool {
     w.chars().count() == 1 || ABBREVIATIONS.contains(&w)
 }
 
-/// Ranges `[start, end)` of sentences in `chars`, in order, covering every non-space.
-pub fn split(chars: &[Ch]) -> Vec<(usize, usize)> {
+/// Where the next terminal ('.', '!', '?', '…') at or after byte `from` starts: a search
+/// of bytes, as the three are ASCII and '…' is the only character led by 0xE2 0x80 0xA6.
+fn next_terminal(bytes: &[u8], from: usize) -> Option<usize> {
+    // Four comparisons, not `matches!`: the compiler makes that a bit test, which it does
+    // not vectorise.
+    let may_be = |b: u8| (b == b'.') | (b == b'!') | (b == b'?') | (b == 0xE2);
+    let mut i = from;
+    loop {
+        // Most of a text is none: sixteen bytes at a time are passed over on one test,
+        // which the compiler vectorises (a search byte by byte stops at every byte).
+        while let Some(chunk) = bytes.get(i..i + 16) {
+            if chunk.iter().fold(0u8, |any, &b| any | u8::from(may_be(b))) != 0 {
+                break;
+            }
+            i += 16;
+        }
+        i += bytes[i..].iter().position(|&b| may_be(b))?;
+        if bytes[i] != 0xE2 || bytes[i + 1..].starts_with(&[0x80, 0xA6]) {
+            return Some(i);
+        }
+        i += 1;
+    }
+}
+
+/// Byte ranges `[start, end)` of sentences in `text`, in order, covering every non-space.
+pub fn split(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let char_at = |k: usize| text.get(k..).and_then(|t| t.chars().next());
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < chars.len() {
-        if !is_terminal(chars[i].c) {
-            i += 1;
-            continue;
-        }
-        let mut end = i + 1;
+    while let Some(t) = next_terminal(bytes, i) {
+        i = t;
+        let mut end = i + char_at(i).map_or(1, char::len_utf8);
         loop {
-            if end < chars.len() && (is_terminal(chars[end].c) || is_closer(chars[end].c)) {
-                end += 1;
-            } else if end + 1 < chars.len() && chars[end].c == ' ' && chars[end + 1].c == '»' {
-                end += 2; // French spacing: « non. »
-            } else {
-                break;
+            match char_at(end) {
+                Some(c) if is_terminal(c) || is_closer(c) => end += c.len_utf8(),
+                // French spacing: « non. »
+                Some(' ') if char_at(end + 1) == Some('»') => end += 1 + '»'.len_utf8(),
+                _ => break,
             }
         }
-        let spaced = end < chars.len() && chars[end].c == ' ';
-        let next = chars.get(end + 1).map(|c| c.c);
+        let spaced = bytes.get(end) == Some(&b' ');
         let boundary = spaced
-            && next.is_some_and(opens_sentence)
-            && !(chars[i].c == '.' && is_abbreviation(&word_before(chars, i)));
+            && char_at(end + 1).is_some_and(opens_sentence)
+            && !(bytes[i] == b'.' && is_abbreviation(&word_before(text, i)));
         if boundary {
             out.push((start, end));
             start = end + 1;
         }
         i = end;
     }
-    if start < chars.len() {
-        out.push((start, chars.len()));
+    if start < text.len() {
+        out.push((start, text.len()));
     }
     out
 }
@@ -83,8 +100,7 @@ mod tests {
     use super::*;
 
     fn sentences(s: &str) -> Vec<String> {
-        let chars: Vec<Ch> = s.char_indices().map(|(off, c)| Ch { c, off, len: c.len_utf8() as u8 }).collect();
-        split(&chars).into_iter().map(|(a, b)| chars[a..b].iter().map(|c| c.c).collect()).collect()
+        split(s).into_iter().map(|(a, b)| s[a..b].to_string()).collect()
     }
 
     #[test]
