@@ -15,6 +15,7 @@
 //! use; the rest stays private.
 
 mod align;
+mod bytescan;
 mod chunks;
 mod citations;
 mod compare;

@@ -4,6 +4,8 @@
 //! A block is a run of lines a reader would take as one unit; later stages repair and,
 //! when a block is long prose, split it into sentences.
 
+use crate::bytescan;
+
 /// One line of the input: the byte range of its content, leading/trailing spaces excluded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
@@ -30,16 +32,32 @@ pub struct Block {
 pub fn split_lines(src: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut pos = 0;
-    // '\r' is not a separator of its own: "\r\n" must stay one line break.
-    for raw in src.split_inclusive(['\n', '\u{2028}', '\u{2029}', '\u{000C}']) {
+    while pos < src.len() {
+        let next = line_end(src.as_bytes(), pos);
+        let raw = &src[pos..next];
         let body = raw.trim_end_matches(['\n', '\r', '\u{2028}', '\u{2029}', '\u{000C}']);
         let lead = body.len() - body.trim_start_matches(is_blank_char).len();
         let content = body.trim_matches(is_blank_char);
         let start = pos + lead;
         out.push(Line { start, end: start + content.len(), indent: body[..lead].chars().count() });
-        pos += raw.len();
+        pos = next;
     }
     out
+}
+
+/// Where the line that starts at byte `from` ends, its break included: after the next
+/// '\n', form feed, U+2028 or U+2029 (both led by 0xE2 0x80), else at the end of the text.
+/// '\r' is not a separator of its own: "\r\n" must stay one line break.
+fn line_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(at) = bytescan::find(bytes, i, |b| (b == b'\n') | (b == 0x0C) | (b == 0xE2)) {
+        match bytes[at] {
+            0xE2 if bytes[at + 1..].starts_with(&[0x80, 0xA8]) || bytes[at + 1..].starts_with(&[0x80, 0xA9]) => return at + 3,
+            0xE2 => i = at + 1,
+            _ => return at + 1,
+        }
+    }
+    bytes.len()
 }
 
 fn is_blank_char(c: char) -> bool {
@@ -273,6 +291,36 @@ fn breaks_after(prev: &str, line: &Line, text: &str, blanks: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines end where `str::split_inclusive` on the four separators ends them, wherever
+    /// the break falls among the bytes searched together; other characters led by 0xE2
+    /// ("…", "’") are not breaks.
+    #[test]
+    fn lines_end_at_the_four_separators_only() {
+        let reference = |src: &str| {
+            let mut ends = Vec::new();
+            let mut pos = 0;
+            for raw in src.split_inclusive(['\n', '\u{2028}', '\u{2029}', '\u{000C}']) {
+                pos += raw.len();
+                ends.push(pos);
+            }
+            ends
+        };
+        let cases = ["a\nb", "a\r\nb\r\n", "l’accès…\u{2028}b\u{2029}\u{2029}c\u{000C}d\re", "\n\n", "x…’\u{2027}\u{202A}", ""];
+        for case in cases {
+            for shift in 0..=20 {
+                let src = format!("{}{case}{}", "y".repeat(shift), " z".repeat(shift % 7));
+                let mut ends = Vec::new();
+                let mut pos = 0;
+                while pos < src.len() {
+                    pos = line_end(src.as_bytes(), pos);
+                    ends.push(pos);
+                }
+                assert_eq!(ends, reference(&src), "{src:?}");
+                assert_eq!(split_lines(&src).len(), ends.len(), "{src:?}");
+            }
+        }
+    }
 
     #[test]
     fn closing_tags_and_emoji_do_not_hide_a_sentence_end() {

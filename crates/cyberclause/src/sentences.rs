@@ -1,5 +1,7 @@
 //! Sentence boundaries in French and English legal prose.
 
+use crate::bytescan;
+
 /// Words that end with a full stop without ending a sentence (folded, without the dot).
 const ABBREVIATIONS: &[&str] = &[
     "art", "arts", "al", "p", "pp", "ex", "cf", "no", "nos", "n", "para", "paras", "par", "vol", "chap", "sect",
@@ -40,20 +42,9 @@ fn is_abbreviation(word: &str) -> bool {
 /// Where the next terminal ('.', '!', '?', '…') at or after byte `from` starts: a search
 /// of bytes, as the three are ASCII and '…' is the only character led by 0xE2 0x80 0xA6.
 fn next_terminal(bytes: &[u8], from: usize) -> Option<usize> {
-    // Four comparisons, not `matches!`: the compiler makes that a bit test, which it does
-    // not vectorise.
-    let may_be = |b: u8| (b == b'.') | (b == b'!') | (b == b'?') | (b == 0xE2);
     let mut i = from;
     loop {
-        // Most of a text is none: sixteen bytes at a time are passed over on one test,
-        // which the compiler vectorises (a search byte by byte stops at every byte).
-        while let Some(chunk) = bytes.get(i..i + 16) {
-            if chunk.iter().fold(0u8, |any, &b| any | u8::from(may_be(b))) != 0 {
-                break;
-            }
-            i += 16;
-        }
-        i += bytes[i..].iter().position(|&b| may_be(b))?;
+        i = bytescan::find(bytes, i, |b| (b == b'.') | (b == b'!') | (b == b'?') | (b == 0xE2))?;
         if bytes[i] != 0xE2 || bytes[i + 1..].starts_with(&[0x80, 0xA6]) {
             return Some(i);
         }
