@@ -2,12 +2,32 @@
 // classifies with the server gone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { newContext, openPage, classify, shownPassages, expected, screenshot, LONG, SIX, openSite, closeSite } from './helpers.mjs';
+import { newContext, openPage, classify, shownPassages, expected, screenshot, LONG, SIX, SINGLE_URL, openSite, closeSite } from './helpers.mjs';
 
 let browser; let server; let url;
 
 before(async () => ({ browser, server, url } = await openSite()));
 after(() => closeSite({ browser, server }));
+
+// (Before the next test, which stops the server.) The engine is built with WebAssembly SIMD: a browser without it (here, one whose
+// WebAssembly.validate refuses every module) is told what it needs, in the served page and
+// the single file, instead of a compile error, and Classify stays disabled.
+test('a browser without WebAssembly SIMD is told what the page needs', async () => {
+  for (const target of [url, SINGLE_URL]) {
+    const { context } = await newContext(browser);
+    await context.addInitScript(() => {
+      WebAssembly.validate = () => false;
+    });
+    const page = await context.newPage();
+    await page.goto(target);
+    await page.waitForFunction(() => document.getElementById('status').className === 'error', null, { timeout: LONG });
+    const status = await page.textContent('#status');
+    assert.match(status, /WebAssembly SIMD/, target);
+    assert.match(status, /Safari 16\.4/, target);
+    assert.equal(await page.$eval('#classify', (b) => b.disabled), true, target);
+    await context.close();
+  }
+});
 
 test('the site reloads and works with the server stopped', async () => {
   const { context, errors } = await newContext(browser);
@@ -32,3 +52,4 @@ test('the site reloads and works with the server stopped', async () => {
   await screenshot(page, 'site-offline');
   await context.close();
 });
+

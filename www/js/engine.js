@@ -24,8 +24,28 @@ function startWorker() {
   return worker;
 }
 
-/** The package's worker classifier ({ classify, info, terminate }), or the error that stopped it starting. */
+// The engine is built with WebAssembly SIMD (scripts/build-pkg.sh). A browser without it
+// (Safari before 16.4, Chrome and Firefox before mid-2021) cannot compile the module and
+// would report a compile error the reader can do nothing with: this smallest module with
+// a SIMD instruction (i8x16.splat, i8x16.popcnt) tells first.
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0,
+  10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+
+/** Whether this browser can compile WebAssembly with SIMD, as the engine needs. */
+export function hasWasmSimd() {
+  try {
+    return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
+}
+
+/** The package's worker classifier ({ classify, info, terminate }), or the error that
+ *  stopped it starting (`code: 'NO_SIMD'` when the browser lacks WebAssembly SIMD). */
 export function startEngine() {
+  if (!hasWasmSimd()) {
+    return { error: Object.assign(new Error('this browser has no WebAssembly SIMD'), { code: 'NO_SIMD' }) };
+  }
   let worker;
   try {
     worker = startWorker();

@@ -184,6 +184,10 @@ function onReady({ labels, model }) {
 
 function startEngineOrSay() {
   const { classifier, error } = startEngine();
+  if (error && error.code === 'NO_SIMD') {
+    say('noSimd', {}, 'error');
+    return;
+  }
   if (error) {
     say('loadFailed', { message: String(error.message || error) }, 'error');
     return;
