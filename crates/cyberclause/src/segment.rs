@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::bytescan;
 use crate::lexicon::Lexicon;
 use crate::lines::{blocks, point_style, same_style, split_lines, Block, Line};
 use crate::mapped::Mapped;
@@ -311,11 +312,29 @@ fn trim(text: &str, a: usize, b: usize) -> (usize, usize) {
 
 /// The NFC form of `s`, without a pass when it is plainly NFC already (ASCII, most Latin).
 fn nfc(s: String) -> String {
-    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    if plainly_nfc(&s) || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
         s
     } else {
         s.nfc().collect()
     }
+}
+
+/// Whether `s` is NFC on a test of its bytes: every character is below U+0300, where
+/// combining marks start, or general punctuation from U+2002 to U+207F (quotes, dashes,
+/// the ellipsis: NFC and not combining, a test checks each). The quick check looks every
+/// character up in a table, and every passage of a document is asked.
+fn plainly_nfc(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // Lead bytes from 0xCC on start U+0300 and above; continuation bytes are below 0xC0.
+    while let Some(at) = bytescan::find(bytes, i, |b| b >= 0xCC) {
+        let punctuation = bytes[at] == 0xE2 && matches!(bytes.get(at + 1..at + 3), Some(&[0x80, 0x82..=0xBF] | &[0x81, _]));
+        if !punctuation {
+            return false;
+        }
+        i = at + 3;
+    }
+    true
 }
 
 /// Space-separated words with a letter or digit in them, counted up to `limit`: the
@@ -448,6 +467,24 @@ mod tests {
                 assert_eq!(at_most_words(t, limit), all <= limit, "{t:?} {limit}");
             }
         }
+    }
+
+    /// What the byte test takes for NFC is: each such character is NFC on its own and not
+    /// combining (so that its neighbours cannot reorder or compose with it).
+    #[test]
+    fn what_is_plainly_nfc_is_nfc() {
+        use unicode_normalization::{char::canonical_combining_class, is_nfc_quick, IsNormalized};
+        let mut plain = 0;
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            if plainly_nfc(&s) {
+                plain += 1;
+                assert_eq!((is_nfc_quick(s.chars()), canonical_combining_class(c)), (IsNormalized::Yes, 0), "{c:?}");
+            }
+        }
+        // Everything below U+0300 and the 126 characters from U+2002 to U+207F.
+        assert_eq!(plain, 0x300 + 126);
+        assert!(plainly_nfc("l’accès — « œuvre » …") && !plainly_nfc("e\u{301}") && !plainly_nfc("\u{2000}"));
     }
 
     fn cut(src: &str) -> Vec<Segment> {
