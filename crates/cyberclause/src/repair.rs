@@ -262,31 +262,37 @@ struct Run {
 impl Run {
     /// The run of letters starting at byte `start` (empty if no letter is there).
     fn at(text: &str, start: usize) -> Run {
-        let (mut key, mut keyed) = (Key::EMPTY, true);
+        // The key's hash and the length of the fold hashed (see `Key::of_hash`).
+        let (mut hash, mut folded, mut keyed) = (0, 0, true);
         let bytes = text.as_bytes();
         let (mut end, mut chars) = (start, 0);
-        // ASCII, nearly every character, is told a letter and keyed on one byte.
+        // ASCII, nearly every character, is told a letter and keyed on one byte (an ASCII
+        // letter's lower case is the letter with bit 0x20 set).
         while let Some(&b) = bytes.get(end) {
             if b.is_ascii() {
                 if !b.is_ascii_alphabetic() {
                     break;
                 }
-                key = key.byte(b.to_ascii_lowercase());
+                hash = Key::hash_byte(hash, b | 0x20);
+                folded += 1;
                 end += 1;
             } else {
                 let c = text[end..].chars().next().unwrap_or(' ');
                 if !is_letter(c) {
                     break;
                 }
-                match key_char(key, c) {
-                    Some(k) => key = k,
+                match fold_of(c) {
+                    Some(f) => {
+                        hash = f.bytes().fold(hash, Key::hash_byte);
+                        folded += f.len();
+                    }
                     None => keyed = false,
                 }
                 end += c.len_utf8();
             }
             chars += 1;
         }
-        Run { start, end, chars, key: keyed.then_some(key) }
+        Run { start, end, chars, key: keyed.then(|| Key::of_hash(hash, folded)) }
     }
 }
 
@@ -314,14 +320,11 @@ fn joins(lexicon: &Lexicon, text: &str, left: &Run, right: &Run, texts: &mut [St
     lexicon.joins_in(left_text, right_text, joined)
 }
 
-/// `key` followed by the fold of `c`, from the table; None when `c` is outside it.
+/// The fold of the non-ASCII character `c`, from the table; None when `c` is outside it.
 #[inline]
-fn key_char(key: Key, c: char) -> Option<Key> {
-    if c.is_ascii() {
-        return Some(key.byte((c as u8).to_ascii_lowercase()));
-    }
+fn fold_of(c: char) -> Option<&'static str> {
     match crate::foldtable::lookup(c) {
-        Fold::Letters(at, len) | Fold::Separator(at, len) => Some(crate::foldtable::table().text(at, len).bytes().fold(key, Key::byte)),
+        Fold::Letters(at, len) | Fold::Separator(at, len) => Some(crate::foldtable::table().text(at, len)),
         Fold::Outside => None,
     }
 }
