@@ -4,6 +4,7 @@
 //! Every repair is a pass over the bytes of the block's text ([`Mapped`]): nearly every
 //! character is ASCII and told apart on one byte; the others are decoded where met.
 
+use crate::bytescan;
 use crate::foldtable::{fold_chars_into, Fold};
 use crate::lexicon::{Key, Lexicon};
 use crate::lines::Line;
@@ -339,8 +340,12 @@ fn is_superscript_digit(c: char) -> bool {
 /// characters to drop.
 fn footnote_markers(text: &str, lexicon: &Lexicon) -> Vec<usize> {
     let mut dropped: Vec<usize> = Vec::new();
+    // Digits are ASCII, or superscripts led by 0xC2 (¹²³) or 0xE2 (⁰, ⁴ to ⁹).
+    let led = |b: u8| (b.wrapping_sub(b'0') < 10) | (b == 0xC2) | (b == 0xE2);
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
+    while let Some(at) = bytescan::find(text.as_bytes(), i, led) {
+        i = at;
+        let c = char_at(text, i).unwrap_or(' ');
         if !is_call_digit(c) {
             i += c.len_utf8();
             continue;
