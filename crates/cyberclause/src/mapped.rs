@@ -137,6 +137,11 @@ impl Mapped {
         }
     }
 
+    /// Appends all of `other`, with its origins.
+    pub fn append(&mut self, other: &Mapped) {
+        self.extend_from(other, 0, other.text.len());
+    }
+
     /// The text without the characters starting at the bytes `dropped` (increasing).
     pub fn without(self, dropped: &[usize]) -> Mapped {
         if dropped.is_empty() {

@@ -262,7 +262,7 @@ impl Outline {
         if !self.pending.is_empty() {
             let mut joined = std::mem::take(&mut self.pending);
             joined.push_char(' ', joined.last_end(), 0);
-            joined.extend_from(&text, 0, text.text().len());
+            joined.append(&text);
             text = joined;
         }
         if word_count(text.text(), min_words) < min_words {
@@ -283,7 +283,7 @@ impl Outline {
         match self.pieces.last_mut() {
             Some(p) if p.kind == Kind::Passage => {
                 p.text.push_char(' ', p.text.last_end(), 0);
-                p.text.extend_from(&pending, 0, pending.text().len());
+                p.text.append(&pending);
             }
             _ => {
                 let path = self.path();
