@@ -9,7 +9,7 @@
 //! run of their own.
 
 /// Repaired text and the origin of each of its characters.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Mapped {
     text: String,
     /// In order of `at`, covering `text`; the first starts at 0.
