@@ -4,7 +4,7 @@
 //! Every repair is a pass over the bytes of the block's text ([`Mapped`]): nearly every
 //! character is ASCII and told apart on one byte; the others are decoded where met.
 
-use crate::bytescan;
+use crate::bytescan::{self, CHUNK};
 use crate::foldtable::{fold_chars_into, Fold};
 use crate::lexicon::{Key, Lexicon};
 use crate::lines::Line;
@@ -111,13 +111,10 @@ pub fn join_lines(src: &str, lines: &[Line], lexicon: &Lexicon) -> Joined {
     Joined { text: out, spaced_joiner, digits }
 }
 
-/// Bytes tested at a time by [`plain_chunks`].
-const CHUNK: usize = 16;
-
 /// Where, from byte `j` (inside a stretch being copied: `bytes[j - 1]` is kept), the first
 /// run of [`CHUNK`] bytes starts that holds more than text to copy: a control, a space
-/// after a space, or a character other than ASCII and the Latin-1 letters (led by 0xC3,
-/// none of them a space, an invisible, an apostrophe or a digit). Digits and apostrophes
+/// after a space, or a character other than ASCII and U+00C0 to U+00FF (led by 0xC3: the
+/// Latin-1 letters, × and ÷; none a space, an invisible, an apostrophe or a digit). Digits and apostrophes
 /// or hyphens after a space are noted on the way. Each run is one test over its bytes
 /// and the byte before each, which the compiler vectorises: a loop over bytes stopped at
 /// each one.
