@@ -103,18 +103,26 @@ pub fn fold_by_table(s: &str) -> Option<String> {
 /// when a character is outside it. Folding fragments into a buffer kept by the caller
 /// spares an allocation per fragment where the repairs ask at nearly every space.
 pub fn fold_chars_into(chars: impl Iterator<Item = char>, out: &mut String) -> bool {
-    let table = table();
     for c in chars {
         if c.is_ascii() {
             out.push(if c == '`' { '\'' } else { c.to_ascii_lowercase() });
             continue;
         }
-        match lookup(c) {
-            Fold::Outside => return false,
-            Fold::Separator(at, len) | Fold::Letters(at, len) => out.push_str(table.text(at, len)),
+        match fold_of(c) {
+            Some(f) => out.push_str(f),
+            None => return false,
         }
     }
     true
+}
+
+/// The fold of the non-ASCII character `c` from the table; None when `c` is outside it.
+#[inline]
+pub fn fold_of(c: char) -> Option<&'static str> {
+    match lookup(c) {
+        Fold::Separator(at, len) | Fold::Letters(at, len) => Some(table().text(at, len)),
+        Fold::Outside => None,
+    }
 }
 
 #[cfg(test)]

@@ -91,20 +91,20 @@ impl Mapped {
     /// The original's byte range from the first character of the text that came from it
     /// to the end of the last; an empty range at 0 when none did.
     pub fn source_range(&self) -> (usize, usize) {
-        let came = |r: &&Origin| r.stands_for != Some(0);
-        let Some(first) = self.runs.iter().find(came) else { return (0, 0) };
-        let last = self.runs.iter().rev().find(came).unwrap_or(first);
-        let end = match last.stands_for {
-            // Runs of text are never empty: a copied run ends where the next run starts.
-            None => last.off + (self.next_at(last) - last.at),
-            Some(n) => last.off + usize::from(n),
+        let came = |r: &Origin| r.stands_for != Some(0);
+        let Some(first) = self.runs.iter().position(came) else { return (0, 0) };
+        let last = self.runs.iter().rposition(came).unwrap_or(first);
+        let r = &self.runs[last];
+        let end = match r.stands_for {
+            None => r.off + (self.run_end(last) - r.at),
+            Some(n) => r.off + usize::from(n),
         };
-        (first.off, end)
+        (self.runs[first].off, end)
     }
 
-    /// Where the run after `r` starts in the text (its end).
-    fn next_at(&self, r: &Origin) -> usize {
-        self.runs.iter().find(|n| n.at > r.at).map_or(self.text.len(), |n| n.at)
+    /// Where run `k` ends in the text: where the next starts (runs are never empty).
+    fn run_end(&self, k: usize) -> usize {
+        self.runs.get(k + 1).map_or(self.text.len(), |n| n.at)
     }
 
     /// The text's bytes `a..b` (on character boundaries) with their origins.
@@ -125,7 +125,7 @@ impl Mapped {
             if r.at >= b {
                 break;
             }
-            let end = other.runs.get(first + k + 1).map_or(other.text.len(), |n| n.at).min(b);
+            let end = other.run_end(first + k).min(b);
             let start = r.at.max(a);
             match r.stands_for {
                 None => self.push_copy(&other.text[start..end], r.off + (start - r.at)),

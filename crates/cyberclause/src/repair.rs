@@ -5,11 +5,11 @@
 //! character is ASCII and told apart on one byte; the others are decoded where met.
 
 use crate::bytescan::{self, CHUNK};
-use crate::foldtable::{fold_chars_into, Fold};
+use crate::foldtable::{fold_chars_into, fold_of};
 use crate::lexicon::{Key, Lexicon};
 use crate::lines::Line;
 use crate::mapped::Mapped;
-use crate::text::{fold, is_apostrophe, is_invisible, is_letter, is_letter_or_digit, is_space};
+use crate::text::{char_at, char_before, fold, is_apostrophe, is_invisible, is_letter, is_letter_or_digit, is_space};
 
 /// A block's lines joined into one text, with what the repairs look for noted on the way:
 /// most blocks need few of them, and each was a pass over the block to find out.
@@ -19,26 +19,6 @@ pub struct Joined {
     spaced_joiner: bool,
     /// Whether there is a digit, ASCII or superscript (a footnote call may be glued on).
     digits: bool,
-}
-
-/// The character starting at byte `i` of `s` (None at the end).
-#[inline]
-fn char_at(s: &str, i: usize) -> Option<char> {
-    match s.as_bytes().get(i) {
-        Some(&b) if b.is_ascii() => Some(char::from(b)),
-        Some(_) => s[i..].chars().next(),
-        None => None,
-    }
-}
-
-/// The character ending at byte `i` of `s`, and where it starts.
-#[inline]
-fn char_before(s: &str, i: usize) -> Option<(usize, char)> {
-    match s.as_bytes()[..i].last() {
-        Some(&b) if b.is_ascii() => Some((i - 1, char::from(b))),
-        Some(_) => s[..i].char_indices().next_back(),
-        None => None,
-    }
 }
 
 /// Joins the lines of a block into one text: line breaks become spaces, except after a
@@ -67,13 +47,13 @@ pub fn join_lines(src: &str, lines: &[Line], lexicon: &Lexicon) -> Joined {
                 if b > b' ' && b < 0x7f {
                     match b {
                         b'0'..=b'9' => digits = true,
-                        b'\'' | b'`' | b'-' => spaced_joiner |= j > copied && bytes[j - 1] == b' ' || j == copied && out.text().ends_with(' '),
+                        b'\'' | b'`' | b'-' => spaced_joiner |= last_is_space(&out, bytes, copied, j),
                         _ => {}
                     }
                     j += 1;
                     continue;
                 }
-                let last_is_space = if j > copied { bytes[j - 1] == b' ' } else { out.text().ends_with(' ') };
+                let last_is_space = last_is_space(&out, bytes, copied, j);
                 let len;
                 let kept = if b.is_ascii() {
                     len = 1;
@@ -109,6 +89,17 @@ pub fn join_lines(src: &str, lines: &[Line], lexicon: &Lexicon) -> Joined {
         out.pop();
     }
     Joined { text: out, spaced_joiner, digits }
+}
+
+/// Whether the last character kept before byte `j` of a line is a space: the line's byte
+/// before `j` when `bytes[copied..j]` waits to be copied, else the end of `out`.
+#[inline]
+fn last_is_space(out: &Mapped, bytes: &[u8], copied: usize, j: usize) -> bool {
+    if j > copied {
+        bytes[j - 1] == b' '
+    } else {
+        out.text().ends_with(' ')
+    }
 }
 
 /// Where, from byte `j` (inside a stretch being copied: `bytes[j - 1]` is kept), the first
@@ -316,15 +307,6 @@ fn joins(lexicon: &Lexicon, text: &str, left: &Run, right: &Run, texts: &mut [St
         return lexicon.joins_folded(l, r, joined);
     }
     lexicon.joins_in(left_text, right_text, joined)
-}
-
-/// The fold of the non-ASCII character `c`, from the table; None when `c` is outside it.
-#[inline]
-fn fold_of(c: char) -> Option<&'static str> {
-    match crate::foldtable::lookup(c) {
-        Fold::Letters(at, len) | Fold::Separator(at, len) => Some(crate::foldtable::table().text(at, len)),
-        Fold::Outside => None,
-    }
 }
 
 fn is_superscript_digit(c: char) -> bool {

@@ -1,6 +1,7 @@
 //! Sentence boundaries in French and English legal prose.
 
 use crate::bytescan;
+use crate::text::char_at;
 
 /// Words that end with a full stop without ending a sentence (folded, without the dot).
 const ABBREVIATIONS: &[&str] = &[
@@ -59,24 +60,23 @@ fn next_terminal(bytes: &[u8], from: usize) -> Option<usize> {
 /// Byte ranges `[start, end)` of sentences in `text`, in order, covering every non-space.
 pub fn split(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let char_at = |k: usize| text.get(k..).and_then(|t| t.chars().next());
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
     while let Some(t) = next_terminal(bytes, i) {
         i = t;
-        let mut end = i + char_at(i).map_or(1, char::len_utf8);
+        let mut end = i + char_at(text, i).map_or(1, char::len_utf8);
         loop {
-            match char_at(end) {
+            match char_at(text, end) {
                 Some(c) if is_terminal(c) || is_closer(c) => end += c.len_utf8(),
                 // French spacing: « non. »
-                Some(' ') if char_at(end + 1) == Some('»') => end += 1 + '»'.len_utf8(),
+                Some(' ') if char_at(text, end + 1) == Some('»') => end += 1 + '»'.len_utf8(),
                 _ => break,
             }
         }
         let spaced = bytes.get(end) == Some(&b' ');
         let boundary = spaced
-            && char_at(end + 1).is_some_and(opens_sentence)
+            && char_at(text, end + 1).is_some_and(opens_sentence)
             && !(bytes[i] == b'.' && is_abbreviation(word_before(text, i)));
         if boundary {
             out.push((start, end));

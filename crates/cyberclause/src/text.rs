@@ -37,6 +37,28 @@ pub fn is_letter_or_digit(c: char) -> bool {
     is_letter(c) || c.is_numeric()
 }
 
+/// The character starting at byte `i` of `s` (a character boundary), None at the end:
+/// ASCII read from its byte, the passes over bytes of the repairs and the sentence split
+/// meet nearly nothing else.
+#[inline]
+pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
+}
+
+/// The character ending at byte `i` of `s`, and where it starts.
+#[inline]
+pub(crate) fn char_before(s: &str, i: usize) -> Option<(usize, char)> {
+    match s.as_bytes()[..i].last() {
+        Some(&b) if b.is_ascii() => Some((i - 1, char::from(b))),
+        Some(_) => s[..i].char_indices().next_back(),
+        None => None,
+    }
+}
+
 /// Apostrophes of every kind seen in pasted text.
 pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '`' | '´' | '‘')
