@@ -22,7 +22,9 @@ fuzz_target!(|data: &[u8]| {
         panic!("{e}");
     }
     let again = c.classify(&text, &opts).unwrap();
-    assert_eq!(format!("{doc:?}"), format!("{again:?}"), "classification is not deterministic");
+    // (Compared as values, not as their Debug text: formatting every float and string
+    // was a twentieth of each execution. The scores are finite, checked above.)
+    assert!(doc == again, "classification is not deterministic: {doc:?} then {again:?}");
     // Headings take the label of what they head; a passage under titles weighs them in
     // (context): only the others must score exactly as they do alone.
     for p in doc.passages.iter().filter(|p| p.kind == Kind::Passage && (context == 0.0 || p.path.is_empty())) {

@@ -103,7 +103,7 @@ impl Serialize for Scores {
 }
 
 /// One classified passage.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Passage {
     /// Where it lies in the input, in bytes and UTF-16 units (JavaScript string indices).
     #[serde(flatten)]
@@ -145,7 +145,7 @@ pub struct LabelSummary {
 }
 
 /// A classified document.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Document {
     pub language: DocLang,
     pub passages: Vec<Passage>,

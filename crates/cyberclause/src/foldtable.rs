@@ -4,7 +4,7 @@
 //! Nearly every French or English law is made of these, and folding them from the table
 //! costs a lookup instead of three Unicode normalisations. Characters whose fold could
 //! depend on their neighbours (combining marks) or would cut words differently than the
-//! whole text does are left out: a text with any of them takes the full fold.
+//! whole text does are left out: the piece of text around any of them takes the full fold.
 
 use std::sync::OnceLock;
 
@@ -78,25 +78,46 @@ pub fn lookup(c: char) -> Fold {
     Fold::Outside
 }
 
-/// The fold of `s` from the table, or None when a character is outside it. Stretches of
-/// ASCII (but '`'), nearly all of a text, are copied and lowered whole: the lexicon folds
-/// every document at once, and a character at a time was most of its cost.
-pub fn fold_by_table(s: &str) -> Option<String> {
+/// The fold of `s` ([`crate::text::fold`] of any text): from the table, except the pieces
+/// with a character outside it, which take the full fold. A piece runs between ASCII
+/// spaces, tabs or line breaks: those are starters that compose with nothing, so
+/// normalisation never reaches across them and the pieces fold as the whole text would.
+/// (A law pasted from a PDF may hold one ligature "ﬁ" or a Greek letter: only its word
+/// pays for the normalisations, not the whole law.) Stretches of ASCII (but '`'), nearly
+/// all of a text, are copied and lowered whole: the lexicon folds every document at once,
+/// and a character at a time was most of its cost.
+pub fn fold_text(s: &str) -> String {
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while !rest.is_empty() {
-        let plain = crate::bytescan::find(rest.as_bytes(), 0, |b| (b >= 0x80) | (b == b'`')).unwrap_or(rest.len());
+    // Where the current piece starts, in `s` and in `out`.
+    let (mut piece, mut piece_out) = (0, 0);
+    let mut i = 0;
+    while i < s.len() {
+        let plain = crate::bytescan::find(bytes, i, |b| (b >= 0x80) | (b == b'`')).unwrap_or(s.len());
         let start = out.len();
-        out.push_str(&rest[..plain]);
+        out.push_str(&s[i..plain]);
         out[start..].make_ascii_lowercase();
-        rest = &rest[plain..];
-        let Some(c) = rest.chars().next() else { break };
-        if !fold_chars_into(std::iter::once(c), &mut out) {
-            return None;
+        // (ASCII is copied byte for byte: a break's place in `out` is known.)
+        if let Some(k) = bytes[i..plain].iter().rposition(|&b| is_break(b)) {
+            (piece, piece_out) = (i + k + 1, start + k + 1);
         }
-        rest = &rest[c.len_utf8()..];
+        i = plain;
+        let Some(c) = s[i..].chars().next() else { break };
+        if fold_chars_into(std::iter::once(c), &mut out) {
+            i += c.len_utf8();
+        } else {
+            let end = crate::bytescan::find(bytes, i, |b| (b == b' ') | (b == b'\n') | (b == b'\r') | (b == b'\t')).unwrap_or(s.len());
+            out.truncate(piece_out);
+            out.push_str(&full_fold(&s[piece..end]));
+            i = end;
+        }
     }
-    Some(out)
+    out
+}
+
+/// ASCII characters that end a piece of [`fold_text`].
+fn is_break(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\r' | b'\t')
 }
 
 /// Appends the fold of `chars` to `out` from the table; false (and `out` partly written)
@@ -148,17 +169,48 @@ pub(crate) mod tests {
             for &b in &chars {
                 pair.clear();
                 pair.extend(['x', a, b, 'y']);
-                assert_eq!(fold_by_table(&pair).as_deref(), Some(full_fold(&pair).as_str()), "{pair:?}");
+                assert_eq!(fold_text(&pair), full_fold(&pair), "{pair:?}");
             }
         }
     }
 
     #[test]
-    fn characters_outside_the_table_are_refused() {
-        assert_eq!(fold_by_table("cafe\u{0301}"), None);
-        assert_eq!(fold_by_table("Ω"), None);
-        assert_eq!(fold_by_table("ﬁ"), None);
-        assert_eq!(fold_by_table("L’Accès — « Œuvre »").as_deref(), Some("l'acces — « œuvre »"));
+    fn characters_outside_the_table_are_outside() {
+        for c in ['\u{0301}', 'Ω', 'ﬁ', 'ẞ', '\u{0338}'] {
+            assert_eq!(lookup(c), Fold::Outside, "{c:?}");
+        }
+        assert_eq!(fold_text("L’Accès — « Œuvre »"), "l'acces — « œuvre »");
+    }
+
+    /// Characters outside the table among table characters, spaces and line breaks, in
+    /// every arrangement a small generator makes: marks after spaces and breaks, a mark
+    /// that composes with the ASCII before it ('=' and U+0338 make '≠'), ligatures and
+    /// a capital that lowers outside the table ('ẞ'), at the start and end of the text and of
+    /// ASCII stretches of every length.
+    #[test]
+    fn pieces_outside_the_table_fold_as_the_whole_text_does() {
+        let table = table_chars();
+        let outside = ['\u{0301}', '\u{0338}', '\u{0327}', 'ﬁ', 'ẞ', 'Ω', 'ﬀ', '①', 'ǅ', '\u{0345}', 'ς', 'Σ', '\u{FB2A}', '한', '\u{1100}', '\u{1161}'];
+        let breaks = [' ', '\n', '\r', '\t', ' ', ' '];
+        let mut state = 12345u64;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize % n
+        };
+        for _ in 0..20_000 {
+            let len = 1 + next(40);
+            let text: String = (0..len)
+                .map(|_| match next(10) {
+                    0 | 1 => outside[next(outside.len())],
+                    2 | 3 => breaks[next(breaks.len())],
+                    4 => ['=', 'e', 'A', '`', '<'][next(5)],
+                    _ => table[next(table.len())],
+                })
+                .collect();
+            assert_eq!(fold_text(&text), full_fold(&text), "{text:?}");
+        }
+        let long = format!("{} ﬁn{}", "Accès au système ".repeat(3), " Données".repeat(5));
+        assert_eq!(fold_text(&long), full_fold(&long));
     }
 
     /// Long stretches of ASCII are lowered whole, wherever the other characters fall
@@ -168,7 +220,7 @@ pub(crate) mod tests {
         for case in ["Le fait d’ACCÉDER à un système `ABC` Art. 323-1 — « Œuvre » € …", "ABCDEFGHIJKLMNOPQRSTUVWXYZ`É", "````É`é"] {
             for shift in 0..=20 {
                 let text = format!("{}{case}{}", "X".repeat(shift), " Q".repeat(shift));
-                assert_eq!(fold_by_table(&text).as_deref(), Some(full_fold(&text).as_str()), "{text:?}");
+                assert_eq!(fold_text(&text), full_fold(&text), "{text:?}");
             }
         }
     }

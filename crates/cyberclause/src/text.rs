@@ -75,7 +75,7 @@ pub fn fold(s: &str) -> String {
         return if lower.contains('`') { lower.replace('`', "'") } else { lower };
     }
     // Latin text folds a character at a time from a table (see `foldtable`).
-    crate::foldtable::fold_by_table(s).unwrap_or_else(|| full_fold(s))
+    crate::foldtable::fold_text(s)
 }
 
 /// [`fold`] through the Unicode normalisations, for any text.

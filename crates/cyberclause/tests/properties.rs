@@ -265,3 +265,10 @@ fn the_fuzzed_marks_before_an_apostrophe_keep_their_span() {
         assert!(joined, "{granularity:?}: {segs:?}");
     }
 }
+
+/// The invariants decompose only what they must (see `support/invariants.rs`); their
+/// shortcuts give what the whole decomposition gives.
+#[test]
+fn the_invariants_shortcuts_agree_with_the_whole_decomposition() {
+    invariants::check_fast_paths_against_whole();
+}
