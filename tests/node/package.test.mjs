@@ -176,6 +176,10 @@ for (const [kind, get] of [['ESM', () => esm], ['CJS', () => cjs]]) {
     assert.throws(() => mod.classify('text', { evidence: -1 }), code('INVALID_OPTIONS'));
     assert.throws(() => mod.classify('text', { evidence: 1.5 }), code('INVALID_OPTIONS'));
     assert.throws(() => mod.classify('text', 'auto'), code('INVALID_OPTIONS'));
+    // The bound is written in the message (an integer: no float printing in the module).
+    assert.throws(() => mod.classify('text', { context: 2.5 }), { code: 'INVALID_OPTIONS', message: /options\.context must be a number from 0 to 2$/ });
+    assert.throws(() => mod.classify('text', { context: -0.5 }), code('INVALID_OPTIONS'));
+    assert.equal(mod.classify('Any person who accesses a computer system without right shall be punished.', { context: 2 }).passages.length, 1);
     assert.throws(() => mod.classify(TOO_LONG), code('INPUT_TOO_LARGE'));
     assert.throws(() => mod.classifyChunks(TOO_LONG, null, () => {}), code('INPUT_TOO_LARGE'));
     assert.throws(() => mod.classifyPassage('x'.repeat((16 << 20) + 1)), code('INPUT_TOO_LARGE'));

@@ -12,7 +12,9 @@ use wasm_bindgen::JsCast;
 pub const MAX_INPUT_UNITS: usize = 64 << 20;
 
 /// Upper bound accepted for `options.context` (the weight of heading titles).
-const MAX_CONTEXT: f64 = 2.0;
+/// (An integer: the error message writes it, and formatting a float would bring
+/// 14 KB of float printing into the module.)
+const MAX_CONTEXT: u8 = 2;
 
 /// Upper bound accepted for `options.evidence`.
 const MAX_EVIDENCE: usize = 1000;
@@ -91,7 +93,7 @@ pub fn options_arg(options: &JsValue) -> Result<Opts, JsValue> {
     }
     if let Some(c) = field(options, CONTEXT)? {
         opts.core.context = match c.as_f64() {
-            Some(w) if (0.0..=MAX_CONTEXT).contains(&w) => w,
+            Some(w) if (0.0..=f64::from(MAX_CONTEXT)).contains(&w) => w,
             _ => return Err(js_error("INVALID_OPTIONS", &format!("options.context must be a number from 0 to {MAX_CONTEXT}"))),
         };
     }

@@ -87,32 +87,33 @@ pub fn lookup(c: char) -> Fold {
 /// all of a text, are copied and lowered whole: the lexicon folds every document at once,
 /// and a character at a time was most of its cost.
 pub fn fold_text(s: &str) -> String {
-    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    // Where the current piece starts, in `s` and in `out`.
-    let (mut piece, mut piece_out) = (0, 0);
     let mut i = 0;
     while i < s.len() {
-        let plain = crate::bytescan::find(bytes, i, |b| (b >= 0x80) | (b == b'`')).unwrap_or(s.len());
+        let plain = crate::bytescan::find(s.as_bytes(), i, |b| (b >= 0x80) | (b == b'`')).unwrap_or(s.len());
         let start = out.len();
         out.push_str(&s[i..plain]);
         out[start..].make_ascii_lowercase();
-        // (ASCII is copied byte for byte: a break's place in `out` is known.)
-        if let Some(k) = bytes[i..plain].iter().rposition(|&b| is_break(b)) {
-            (piece, piece_out) = (i + k + 1, start + k + 1);
-        }
         i = plain;
         let Some(c) = s[i..].chars().next() else { break };
-        if fold_chars_into(std::iter::once(c), &mut out) {
-            i += c.len_utf8();
-        } else {
-            let end = crate::bytescan::find(bytes, i, |b| (b == b' ') | (b == b'\n') | (b == b'\r') | (b == b'\t')).unwrap_or(s.len());
-            out.truncate(piece_out);
-            out.push_str(&full_fold(&s[piece..end]));
-            i = end;
-        }
+        i = if fold_chars_into(std::iter::once(c), &mut out) { i + c.len_utf8() } else { fold_piece(s, i, &mut out) };
     }
     out
+}
+
+/// Folds whole the piece of `s` around the character at `i`, which the table does not
+/// fold, in place of what the table gave for the piece's start at the end of `out`;
+/// returns where the piece ends. (The piece's start is after the last break: a piece
+/// folded whole before ends at a break, so the table folded every character since.)
+#[inline(never)]
+fn fold_piece(s: &str, i: usize, out: &mut String) -> usize {
+    let bytes = s.as_bytes();
+    let start = bytes[..i].iter().rposition(|&b| is_break(b)).map_or(0, |k| k + 1);
+    let end = bytes[i..].iter().position(|&b| is_break(b)).map_or(s.len(), |k| i + k);
+    let head: usize = s[start..i].chars().map(|c| if c.is_ascii() { 1 } else { fold_of(c).map_or(0, str::len) }).sum();
+    out.truncate(out.len() - head);
+    out.push_str(&full_fold(&s[start..end]));
+    end
 }
 
 /// ASCII characters that end a piece of [`fold_text`].
