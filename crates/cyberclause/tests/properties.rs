@@ -266,6 +266,21 @@ fn the_fuzzed_marks_before_an_apostrophe_keep_their_span() {
     }
 }
 
+/// A third input of that family (fuzzing classify without tracing): a passage's slice
+/// begins with orphan marks (no character before them), then short lines the segmenter
+/// drops and more marks: the text joins the two runs of marks, and the slice's first
+/// starter is a letter of a dropped line. With no base character there is no first
+/// character to keep: the invariant checks only that both begin with marks.
+#[test]
+fn the_fuzzed_orphan_marks_before_dropped_lines_keep_their_span() {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/seeds/found-orphan-marks-before-dropped-lines.txt")).unwrap();
+    let doc = CLASSIFIER.classify(&src, &ClassifyOptions::default().evidence(0)).unwrap();
+    check_document(&src, &doc, 0).unwrap();
+    let orphan = |t: &str| t.chars().next().is_some_and(|c| ('\u{64B}'..='\u{65F}').contains(&c));
+    let joined = doc.passages.iter().any(|p| orphan(&src[p.span.start..p.span.end]) && orphan(&p.text) && src[p.span.start..p.span.end].contains("\nen\n"));
+    assert!(joined, "{:?}", doc.passages);
+}
+
 /// The invariants decompose only what they must (see `support/invariants.rs`); their
 /// shortcuts give what the whole decomposition gives.
 #[test]

@@ -125,21 +125,23 @@ fn check_text(src: &str, s: &Span) -> Result<(), String> {
     Ok(())
 }
 
-/// What a passage's text and its slice must share at their ends: the first and last
-/// starters of the canonical decomposition (invisible characters left out, spaces and
-/// controls as plain spaces, as segmentation leaves them), and the combining marks before
-/// the first and after the last, as sets. NFC puts a run of marks
-/// in canonical order, and a character removed from between two marks (an invisible soft
-/// hyphen, say) joins their runs: the marks at an end may come out in another order than
-/// pasted (found by fuzzing: `fuzz/seeds/found-reordered-marks.txt`). At the start, spaces
-/// after leading marks are not starters: the repair of "l ’ONU" joins an apostrophe to the
-/// alphabetic character before it, and an Arabic mark is alphabetic
-/// (`fuzz/seeds/found-marks-before-apostrophe.txt`). At the end they are: footnote digits
-/// removed before a space leave the space last.
+/// What a passage's text and its slice must share at their ends: whether they begin with
+/// combining marks, else their first starter (in the canonical decomposition), and their
+/// last starter with the marks after it as a set (invisible characters left out, spaces
+/// and controls as plain spaces, as segmentation leaves them).
+///
+/// NFC puts a run of marks in canonical order, and a character removed from between two
+/// marks (an invisible soft hyphen, say) joins their runs: the marks at an end may come
+/// out in another order than pasted (`fuzz/seeds/found-reordered-marks.txt`). Marks at
+/// the start (orphans: no character before them) have no first character to keep:
+/// repairs may join them to what follows, an apostrophe after a space
+/// (`fuzz/seeds/found-marks-before-apostrophe.txt`) or more marks after dropped lines
+/// (`fuzz/seeds/found-orphan-marks-before-dropped-lines.txt`); both must then begin with
+/// marks. At the end spaces count: footnote digits removed before a space leave it last.
 ///
 /// Decomposed a character at a time from each end, only as far as the first starter:
-/// canonical reordering moves marks, never starters, and the marks are compared as sets.
-fn ends(s: &str) -> (Vec<char>, Option<char>, Option<char>, Vec<char>) {
+/// canonical reordering moves marks, never starters.
+fn ends(s: &str) -> (bool, Option<char>, Option<char>, Vec<char>) {
     let decomposed = |c: char| {
         let mut d = Vec::with_capacity(4);
         decompose_canonical(c, |x| d.push(if is_ignorable(x) { ' ' } else { x }));
@@ -147,18 +149,8 @@ fn ends(s: &str) -> (Vec<char>, Option<char>, Option<char>, Vec<char>) {
     };
     let starter = |c: char| canonical_combining_class(c) == 0;
     let visible = || s.chars().filter(|&c| !is_invisible(c));
-    let (mut lead, mut first) = (Vec::new(), None);
-    'lead: for c in visible() {
-        for x in decomposed(c) {
-            if starter(x) && x != ' ' {
-                first = Some(x);
-                break 'lead;
-            }
-            if x != ' ' {
-                lead.push(x);
-            }
-        }
-    }
+    let opening = visible().next().map(|c| decomposed(c)[0]);
+    let orphans = opening.is_some_and(|c| !starter(c));
     let (mut trail, mut last) = (Vec::new(), None);
     'trail: for c in visible().rev() {
         for x in decomposed(c).into_iter().rev() {
@@ -170,26 +162,23 @@ fn ends(s: &str) -> (Vec<char>, Option<char>, Option<char>, Vec<char>) {
         }
     }
     if last.is_none() {
-        trail.clear(); // (no starter: every mark is the lead's)
+        trail.clear(); // (no starter: every mark is an orphan)
     }
-    lead.sort_unstable();
     trail.sort_unstable();
-    (lead, first, last, trail)
+    (orphans, opening.filter(|_| !orphans), last, trail)
 }
 
 /// [`ends`] over the whole decomposition, as it was first written: the reference the
 /// decomposition from each end is tested against.
 #[cfg(test)]
-pub fn ends_whole(s: &str) -> (Vec<char>, Option<char>, Option<char>, Vec<char>) {
+pub fn ends_whole(s: &str) -> (bool, Option<char>, Option<char>, Vec<char>) {
     let chars: Vec<char> = s.nfd().filter(|&c| !is_invisible(c)).map(|c| if is_ignorable(c) { ' ' } else { c }).collect();
     let starter = |c: &char| canonical_combining_class(*c) == 0;
-    let first = chars.iter().position(|c| starter(c) && *c != ' ');
+    let orphans = chars.first().is_some_and(|c| !starter(c));
     let last = chars.iter().rposition(starter);
-    let mut lead: Vec<char> = chars[..first.unwrap_or(chars.len())].iter().copied().filter(|&c| c != ' ').collect();
     let mut trail = last.map_or_else(Vec::new, |l| chars[l + 1..].to_vec());
-    lead.sort_unstable();
     trail.sort_unstable();
-    (lead, first.map(|i| chars[i]), last.map(|i| chars[i]), trail)
+    (orphans, chars.first().copied().filter(|_| !orphans), last.map(|i| chars[i]), trail)
 }
 
 /// The fast paths against the whole decomposition, on strings made of characters whose
