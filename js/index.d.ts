@@ -150,6 +150,7 @@ export type ErrorCode =
   | "NOT_A_FUNCTION"
   | "INVALID_PASSAGES"
   | "NOT_SUPPORTED"
+  | "NO_SIMD"
   | "WORKER_FAILED"
   | "WORKER_TERMINATED"
   | "ABORTED"

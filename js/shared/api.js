@@ -11,6 +11,28 @@ function fail(code, message) {
   throw err;
 }
 
+// The engine is compiled with WebAssembly SIMD (scripts/build-pkg.sh). A runtime without
+// it (Safari before 16.4, Chrome and Firefox before mid-2021) cannot compile the module
+// and would throw a CompileError naming an opcode: this smallest module with a SIMD
+// instruction (i8x16.splat, i8x16.popcnt) tells first.
+const SIMD_PROBE = [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11];
+
+/** Whether this runtime can compile WebAssembly with SIMD, as the engine needs. */
+export function hasWasmSimd() {
+  try {
+    return typeof WebAssembly === 'object' && WebAssembly.validate(new Uint8Array(SIMD_PROBE));
+  } catch {
+    return false;
+  }
+}
+
+/** Throws an Error with code `NO_SIMD` when the engine cannot be compiled here. */
+export function requireSimd() {
+  if (!hasWasmSimd()) {
+    fail('NO_SIMD', 'this runtime has no WebAssembly SIMD, which cyberclause needs (Chrome or Edge 91, Firefox 89, Safari 16.4, Node 16.4 or later)');
+  }
+}
+
 /**
  * Appends to `out` the passages packed in `nums[from..to]` (all of `nums` by default) and
  * `strings` (see packed.rs), cut from `input` (a passage whose text is its own slice of

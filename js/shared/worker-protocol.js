@@ -115,7 +115,8 @@ export function createServer(api, post) {
       try {
         ready = await api;
       } catch (e) {
-        const err = codedError('WORKER_FAILED', `the WebAssembly module could not be loaded: ${e && e.message}`);
+        // (A runtime without SIMD keeps its own code: the caller can tell the reader why.)
+        const err = e && e.code === 'NO_SIMD' ? e : codedError('WORKER_FAILED', `the WebAssembly module could not be loaded: ${e && e.message}`);
         serve({ classifyPacked: () => { throw err; } }, message, post);
         continue;
       }

@@ -5,6 +5,7 @@
 // the module's bytes (gzip-compressed when `gzip` is true), and nothing is fetched.
 import init, * as wasm from './cyberclause_wasm.js';
 import { createServer, engine } from './worker-protocol.js';
+import { requireSimd } from './api.js';
 
 let ready = null;
 
@@ -17,6 +18,7 @@ async function gunzip(bytes) {
 }
 
 async function fromBytes(bytes, gzip) {
+  requireSimd();
   wasm.initSync({ module: gzip ? await gunzip(bytes) : bytes });
   return engine(wasm);
 }
@@ -29,6 +31,6 @@ self.addEventListener('message', (event) => {
     ready = ready || fromBytes(message.wasm, message.gzip === true);
     return;
   }
-  ready = ready || init({ module_or_path: new URL('./cyberclause_wasm_bg.wasm', import.meta.url) }).then(() => engine(wasm));
+  ready = ready || Promise.resolve().then(requireSimd).then(() => init({ module_or_path: new URL('./cyberclause_wasm_bg.wasm', import.meta.url) })).then(() => engine(wasm));
   receive(message);
 });

@@ -161,6 +161,20 @@ test('no bundler: the package files as ES modules, classify and worker', async (
   await page.close();
 });
 
+test('no bundler: a browser without WebAssembly SIMD gets NO_SIMD from the import, not a compile error', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    WebAssembly.validate = () => false;
+  });
+  const page = await context.newPage();
+  await page.goto(`${plainServer.origin}/plain/`);
+  const outcome = await page.evaluate(() =>
+    import('/node_modules/cyberclause/web/index.js').then(() => 'loaded', (e) => `${e.code}: ${e.message}`),
+  );
+  assert.match(outcome, /^NO_SIMD: .*WebAssembly SIMD.*Safari 16\.4/);
+  await context.close();
+});
+
 test('no page error and no request outside the page origin', () => {
   assert.deepEqual(pageErrors, []);
   assert.ok(requests.length > 0);

@@ -210,3 +210,37 @@ test('a request arriving during the idle warm-up waits for one round at most', a
   assert.ok(calls.slice(3).every(isWarmUp) && calls.length === WARM_UP_ROUNDS + 1, 'then the remaining rounds');
   assert.deepEqual(posted.map((m) => [m.id, m.type]), [[1, 'info'], [2, 'chunk'], [2, 'done']]);
 });
+
+test('an engine that cannot load fails each request with a code: NO_SIMD kept as it is, others WORKER_FAILED', async () => {
+  const createServer = await protocolServer();
+  const { hasWasmSimd, requireSimd } = await import(pathToFileURL(join(installed.dir, 'node_modules/cyberclause/web/api.js')).href);
+  // Node has SIMD: the check passes here, and refuses when WebAssembly.validate does.
+  assert.equal(hasWasmSimd(), true);
+  requireSimd();
+  const validate = WebAssembly.validate;
+  let noSimd;
+  WebAssembly.validate = () => false;
+  try {
+    assert.equal(hasWasmSimd(), false);
+    try {
+      requireSimd();
+    } catch (e) {
+      noSimd = e;
+    }
+  } finally {
+    WebAssembly.validate = validate;
+  }
+  assert.equal(noSimd?.code, 'NO_SIMD');
+  assert.match(noSimd.message, /WebAssembly SIMD.*Safari 16\.4/);
+  for (const [failure, code] of [[noSimd, 'NO_SIMD'], [new Error('truncated module'), 'WORKER_FAILED']]) {
+    const posted = [];
+    const api = Promise.reject(failure);
+    api.catch(() => {});
+    const receive = createServer(api, (m) => posted.push(m));
+    receive({ id: 1, text: 'a text', options: {} });
+    receive({ id: 2, type: 'info' });
+    await settle();
+    assert.deepEqual(posted.map((m) => [m.id, m.type, m.code]), [[1, 'error', code], [2, 'error', code]]);
+    assert.match(posted[0].message, code === 'NO_SIMD' ? /WebAssembly SIMD/ : /could not be loaded: truncated module/);
+  }
+});
