@@ -169,6 +169,30 @@ pub fn bigram_hash(words: &Words, i: usize, spec: &FeatureSpec) -> Option<u64> {
 /// byte at a time and emitted at every character boundary from `char_min` to `char_max`
 /// characters.
 fn char_ngram_hashes(padded: &[u8], spec: &FeatureSpec, visit: &mut impl FnMut(u64)) {
+    if padded.is_ascii() {
+        ascii_ngram_hashes(padded, spec, visit);
+    } else {
+        utf8_ngram_hashes(padded, spec, visit);
+    }
+}
+
+/// [`char_ngram_hashes`] of an ASCII word (nearly every word): each byte is a character,
+/// and an n-gram is n bytes. The same hashes in the same order, without looking for
+/// character boundaries (a word the cache has not seen costs a third less).
+fn ascii_ngram_hashes(padded: &[u8], spec: &FeatureSpec, visit: &mut impl FnMut(u64)) {
+    let (lo, hi) = (usize::from(spec.char_min), usize::from(spec.char_max));
+    for s in 0..padded.len() {
+        let mut h = CHARS;
+        for (n, &b) in padded[s..padded.len().min(s + hi)].iter().enumerate() {
+            h = (h ^ u64::from(b)).wrapping_mul(crate::hash::PRIME);
+            if n + 1 >= lo {
+                visit(h);
+            }
+        }
+    }
+}
+
+fn utf8_ngram_hashes(padded: &[u8], spec: &FeatureSpec, visit: &mut impl FnMut(u64)) {
     let (lo, hi) = (usize::from(spec.char_min), usize::from(spec.char_max));
     let starts_char = |b: u8| b & 0xC0 != 0x80;
     for s in (0..padded.len()).filter(|&s| starts_char(padded[s])) {
@@ -214,6 +238,23 @@ mod tests {
                 hashes.sort_unstable();
                 keys.sort_unstable();
                 assert_eq!(hashes, keys, "{text}");
+            }
+        }
+    }
+
+    /// The ASCII path gives the general path's hashes in its order (the order features are
+    /// first hit is the order their weights are summed in: another order would change the
+    /// last bits of the scores).
+    #[test]
+    fn ascii_words_hash_as_any_word_in_the_same_order() {
+        let words = ["", "a", "ab", "abc", "acces", "cybercriminalite", "x1-2'b", &"z".repeat(30)];
+        for spec in [FeatureSpec::default(), FeatureSpec { bigrams: true, char_min: 2, char_max: 6 }, FeatureSpec { bigrams: true, char_min: 1, char_max: 1 }, FeatureSpec { bigrams: true, char_min: 4, char_max: 3 }] {
+            for w in words {
+                let padded = format!("<{w}>");
+                let (mut fast, mut general) = (Vec::new(), Vec::new());
+                ascii_ngram_hashes(padded.as_bytes(), &spec, &mut |h| fast.push(h));
+                utf8_ngram_hashes(padded.as_bytes(), &spec, &mut |h| general.push(h));
+                assert_eq!(fast, general, "{w:?} {spec:?}");
             }
         }
     }
