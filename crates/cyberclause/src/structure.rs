@@ -134,11 +134,18 @@ pub fn heading_rank(line: &str) -> Option<u8> {
     (is_capitals(t) && word_count(t, 15) < 15 && !t.ends_with([',', ';'])).then_some(TITLE_RANK)
 }
 
+/// Words a Markdown heading's text may have: a title is short, and a longer line after
+/// hashes is a paragraph (a hashtag, a paragraph marked up by mistake), which must be cut
+/// to the passage cap as text is; a heading never is (found by fuzzing: a 164-word
+/// "heading", `fuzz/seeds/found-164-word-heading.txt`).
+const MAX_MARKDOWN_TITLE_WORDS: usize = 40;
+
 /// The text of a Markdown heading line ("# Title", up to six hashes and a space).
 fn markdown_heading(t: &str) -> Option<&str> {
     let rest = t.trim_start_matches('#');
     let hashes = t.len() - rest.len();
-    ((1..=6).contains(&hashes) && rest.starts_with(' ') && !rest.trim().is_empty()).then(|| rest.trim())
+    let title = (1..=6).contains(&hashes) && rest.starts_with(' ') && !rest.trim().is_empty();
+    (title && word_count(rest, MAX_MARKDOWN_TITLE_WORDS + 1) <= MAX_MARKDOWN_TITLE_WORDS).then(|| rest.trim())
 }
 
 /// A short title: empty, or under 15 words not ending a sentence, or capitals.
@@ -204,6 +211,7 @@ mod tests {
             ("## Article 5 — Data interference", 7),
             ("# Cybercrime Act", 1),
             ("### Definitions", 3),
+            (&format!("## {}", "word ".repeat(MAX_MARKDOWN_TITLE_WORDS)), 2),
         ] {
             assert_eq!(heading_rank(line), Some(rank), "{line}");
         }
@@ -218,6 +226,7 @@ mod tests {
             "The Parties agree as follows:",
             "Part of the data was lost.",
             "a) in its territory; or",
+            &format!("# {}", "word ".repeat(MAX_MARKDOWN_TITLE_WORDS + 1)),
         ] {
             assert_eq!(heading_rank(line), None, "{line}");
         }

@@ -200,6 +200,27 @@ fn the_fuzzed_long_passage_stays_within_the_cap_and_two_fragments() {
     assert!(longest <= opts.max_words + 2 * (opts.min_words - 1), "{words:?}");
 }
 
+/// The input on which fuzzing (without tracing) found a "heading" of 164 words: a
+/// Markdown heading line had no length limit, and headings are not cut to the passage
+/// cap. A line of over 40 words after its hashes is now text, cut as text is.
+#[test]
+fn the_fuzzed_long_markdown_line_is_text_within_the_cap() {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/seeds/found-164-word-heading.txt")).unwrap();
+    let words = |t: &str| t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    // (Controls count as spaces, as segmentation reads them.)
+    let long_line = src.lines().map(|l| l.replace(|c: char| c.is_control(), " ")).any(|l| l.trim_start().starts_with("# ") && words(&l) > 150);
+    assert!(long_line, "the case is still exercised");
+    let mut lexicon = Lexicon::over(CLASSIFIER.model().lexicon());
+    lexicon.add_text(&src);
+    for granularity in [Granularity::Auto, Granularity::Paragraph, Granularity::Sentence] {
+        let opts = SegmentOptions { granularity, ..SegmentOptions::default() };
+        for s in segment(&src, &lexicon, &opts) {
+            assert!(words(&s.text) <= opts.max_words + 2 * (opts.min_words - 1), "{granularity:?}: {:?} of {} words", s.kind, words(&s.text));
+            assert!(s.kind == Kind::Passage || words(&s.text) <= 40, "{granularity:?}: a heading of {} words", words(&s.text));
+        }
+    }
+}
+
 /// The input on which fuzzing found a heading with no word ("###### :", a Markdown
 /// heading of punctuation), kept as a seed: every heading and passage has a word, at
 /// every granularity.
