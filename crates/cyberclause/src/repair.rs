@@ -4,6 +4,8 @@
 //! Every repair is a pass over the bytes of the block's text ([`Mapped`]): nearly every
 //! character is ASCII and told apart on one byte; the others are decoded where met.
 
+use unicode_normalization::char::canonical_combining_class;
+
 use crate::bytescan::{self, CHUNK};
 use crate::foldtable::{fold_chars_into, fold_of};
 use crate::lexicon::{Key, Lexicon};
@@ -353,7 +355,9 @@ fn is_call_digit(c: char) -> bool {
 /// footnote call: superscripts always; one or two digits after a known lower-case word
 /// of four letters or more.
 fn glued_call(letters: &str, digits: &str, next: Option<char>, lexicon: &Lexicon) -> bool {
-    if next.is_some_and(is_letter_or_digit) {
+    // A combining mark after the digits is theirs: dropping them would put it on the
+    // word's last letter (found by fuzzing: "capacités8\u{313}").
+    if next.is_some_and(|c| is_letter_or_digit(c) || canonical_combining_class(c) != 0) {
         return false;
     }
     if digits.chars().all(is_superscript_digit) {
@@ -444,6 +448,9 @@ mod tests {
         assert_eq!(run("des morts.2 L’unique référence", ""), "des morts. L’unique référence");
         assert_eq!(run("manifestants. »12 Comme il", ""), "manifestants. » Comme il");
         assert_eq!(run("la version 3.2 Les", ""), "la version 3.2 Les");
+        // Digits carrying a combining mark are not a call: the mark would move onto the word.
+        assert_eq!(run("la cybercriminalité12\u{313}. Ensuite", "cybercriminalité cybercriminalité"), "la cybercriminalité12\u{313}. Ensuite");
+        assert_eq!(run("the treaty³\u{301} says", ""), "the treaty³\u{301} says");
     }
 
     /// The byte loop of `join_lines` keeps and maps characters as a loop over characters

@@ -302,6 +302,22 @@ fn the_fuzzed_orphan_marks_before_dropped_lines_keep_their_span() {
     assert!(joined, "{:?}", doc.passages);
 }
 
+/// The input on which fuzzing segment (without tracing) found a passage ending
+/// "capacités8\u{313}": the digit was dropped as a footnote call and its combining mark
+/// moved onto the "s". Digits followed by a mark are no call now.
+#[test]
+fn the_fuzzed_marked_footnote_digit_stays() {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/seeds/found-marked-footnote-digit.txt")).unwrap();
+    assert!(src.contains("capacités8\u{313}"), "the case is still exercised");
+    let mut lexicon = Lexicon::over(CLASSIFIER.model().lexicon());
+    lexicon.add_text(&src);
+    for granularity in [Granularity::Auto, Granularity::Paragraph, Granularity::Sentence] {
+        let segs = segment(&src, &lexicon, &SegmentOptions { granularity, ..SegmentOptions::default() });
+        check_spans(&src, &segs.iter().map(Span::from).collect::<Vec<_>>()).unwrap();
+        assert!(segs.iter().any(|s| s.text.ends_with("capacités8\u{313}")), "{granularity:?}: {segs:?}");
+    }
+}
+
 /// The invariants decompose only what they must (see `support/invariants.rs`); their
 /// shortcuts give what the whole decomposition gives.
 #[test]
