@@ -223,7 +223,9 @@ fn split_word_spaces(text: &str, lexicon: &Lexicon) -> Vec<usize> {
         // A candidate: a whole word, a space, then a lower-case fragment ending a word.
         if let Some(l) = left.take() {
             let ends_word = char_at(text, i).is_none_or(|c| !is_letter_or_digit(c));
-            let lower = run.chars > 0 && char_at(text, run.start).is_some_and(char::is_lowercase);
+            // (A combining mark may count as lower case, U+0345 does: a fragment of marks
+            // joined to the word would put them on its last letter.)
+            let lower = run.chars > 0 && char_at(text, run.start).is_some_and(|c| c.is_lowercase() && canonical_combining_class(c) == 0);
             if lower && ends_word && joins(lexicon, text, &l, &run, &mut texts) {
                 dropped.push(run.start - 1);
                 joined = true;
@@ -421,6 +423,8 @@ mod tests {
         assert_eq!(run("sais Ie, aus sie sais ie λόγ οι", lex), "sais Ie, aussie saisie λόγοι");
         assert_eq!(run("sais  ie\n\nsais\nie sais", lex), "saisie saisie sais");
         assert_eq!(run("sai sie sta", lex), "saisie sta");
+        // Marks after a space are no fragment, even those that count as lower case.
+        assert_eq!(run("saisie \u{345}\u{345} et", lex), "saisie \u{345}\u{345} et");
     }
 
     /// A fragment's key is the lexicon's key of its fold (as `fold_chars_into` writes it),

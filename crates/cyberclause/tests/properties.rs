@@ -318,6 +318,23 @@ fn the_fuzzed_marked_footnote_digit_stays() {
     }
 }
 
+/// The input on which fuzzing segment (without tracing) found a passage ending
+/// "ivants \u{345}\u{345}" whose text had lost the space: the marks (U+0345 counts as
+/// lower case) were taken for the end of a word split by a stray space. Marks are no
+/// fragment now.
+#[test]
+fn the_fuzzed_marks_after_a_space_stay_apart() {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/seeds/found-marks-after-space.txt")).unwrap();
+    assert!(src.contains("ivants \u{345}\u{345}"), "the case is still exercised");
+    let mut lexicon = Lexicon::over(CLASSIFIER.model().lexicon());
+    lexicon.add_text(&src);
+    for granularity in [Granularity::Auto, Granularity::Paragraph, Granularity::Sentence] {
+        let segs = segment(&src, &lexicon, &SegmentOptions { granularity, ..SegmentOptions::default() });
+        check_spans(&src, &segs.iter().map(Span::from).collect::<Vec<_>>()).unwrap();
+        assert!(segs.iter().any(|s| s.text.ends_with("ivants \u{345}\u{345}")), "{granularity:?}: {segs:?}");
+    }
+}
+
 /// The invariants decompose only what they must (see `support/invariants.rs`); their
 /// shortcuts give what the whole decomposition gives.
 #[test]
