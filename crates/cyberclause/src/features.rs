@@ -178,7 +178,8 @@ fn char_ngram_hashes(padded: &[u8], spec: &FeatureSpec, visit: &mut impl FnMut(u
 
 /// [`char_ngram_hashes`] of an ASCII word (nearly every word): each byte is a character,
 /// and an n-gram is n bytes. The same hashes in the same order, without looking for
-/// character boundaries (a word the cache has not seen costs a third less).
+/// character boundaries (a word the cache has not seen costs less: the first pass over
+/// the 187 KB document 94.35 → 92.52 M instructions).
 fn ascii_ngram_hashes(padded: &[u8], spec: &FeatureSpec, visit: &mut impl FnMut(u64)) {
     let (lo, hi) = (usize::from(spec.char_min), usize::from(spec.char_max));
     for s in 0..padded.len() {
