@@ -58,7 +58,7 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn granularity() -> impl Strategy<Value = Granularity> {
-    prop::sample::select(vec![Granularity::Auto, Granularity::Paragraph, Granularity::Sentence])
+    prop::sample::select(GRANULARITIES.to_vec())
 }
 
 /// 128 cases each by default (a few seconds); `PROPTEST_CASES=5000` for a longer search.
@@ -74,10 +74,8 @@ proptest! {
     /// original slice, repaired (see `check_spans`).
     #[test]
     fn segments_lie_in_order_inside_the_input(src in text(), g in granularity()) {
-        let mut lexicon = Lexicon::over(CLASSIFIER.model().lexicon());
-        lexicon.add_text(&src);
         let opts = SegmentOptions { granularity: g, ..SegmentOptions::default() };
-        let segs = segment(&src, &lexicon, &opts);
+        let segs = segments(&src, &opts);
         let spans: Vec<Span> = segs.iter().map(Span::from).collect();
         if let Err(e) = check_spans(&src, &spans) {
             prop_assert!(false, "{}", e);
@@ -184,17 +182,37 @@ fn empty_and_blank_inputs_give_empty_documents() {
 }
 
 
+/// Every granularity, for the regression tests of fuzzing's findings.
+const GRANULARITIES: [Granularity; 3] = [Granularity::Auto, Granularity::Paragraph, Granularity::Sentence];
+
+/// A seed of `fuzz/seeds/` (an input fuzzing found, kept).
+fn seed(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/../../fuzz/seeds/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// `src` segmented as `Classifier::classify` does (its own lexicon over the model's).
+fn segments(src: &str, opts: &SegmentOptions) -> Vec<Segment> {
+    let mut lexicon = Lexicon::over(CLASSIFIER.model().lexicon());
+    lexicon.add_text(src);
+    segment(src, &lexicon, opts)
+}
+
+/// [`segments`] at `granularity`, their offsets and texts checked.
+fn checked_segments(src: &str, granularity: Granularity) -> Vec<Segment> {
+    let segs = segments(src, &SegmentOptions { granularity, ..SegmentOptions::default() });
+    check_spans(src, &segs.iter().map(Span::from).collect::<Vec<_>>()).unwrap();
+    segs
+}
+
 /// The input on which fuzzing found a passage of 158 words for a cap of 150 (a short
 /// fragment joined before a capped sentence, another left at the section's end joined
 /// after it), kept as a seed: the bound is the cap plus a fragment at each end.
 #[test]
 fn the_fuzzed_long_passage_stays_within_the_cap_and_two_fragments() {
-    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/seeds/found-158-word-passage.txt")).unwrap();
+    let src = seed("found-158-word-passage.txt");
     let opts = SegmentOptions { granularity: Granularity::Sentence, ..SegmentOptions::default() };
-    let mut lexicon = Lexicon::over(CLASSIFIER.model().lexicon());
-    lexicon.add_text(&src);
     let words: Vec<usize> =
-        segment(&src, &lexicon, &opts).iter().map(|s| s.text.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count()).collect();
+        segments(&src, &opts).iter().map(|s| s.text.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count()).collect();
     let longest = words.iter().copied().max().unwrap_or(0);
     assert!(longest > opts.max_words + opts.min_words, "the case is still exercised: {words:?}");
     assert!(longest <= opts.max_words + 2 * (opts.min_words - 1), "{words:?}");
@@ -205,16 +223,14 @@ fn the_fuzzed_long_passage_stays_within_the_cap_and_two_fragments() {
 /// cap. A line of over 40 words after its hashes is now text, cut as text is.
 #[test]
 fn the_fuzzed_long_markdown_line_is_text_within_the_cap() {
-    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/seeds/found-164-word-heading.txt")).unwrap();
+    let src = seed("found-164-word-heading.txt");
     let words = |t: &str| t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
     // (Controls count as spaces, as segmentation reads them.)
     let long_line = src.lines().map(|l| l.replace(|c: char| c.is_control(), " ")).any(|l| l.trim_start().starts_with("# ") && words(&l) > 150);
     assert!(long_line, "the case is still exercised");
-    let mut lexicon = Lexicon::over(CLASSIFIER.model().lexicon());
-    lexicon.add_text(&src);
-    for granularity in [Granularity::Auto, Granularity::Paragraph, Granularity::Sentence] {
+    for granularity in GRANULARITIES {
         let opts = SegmentOptions { granularity, ..SegmentOptions::default() };
-        for s in segment(&src, &lexicon, &opts) {
+        for s in segments(&src, &opts) {
             assert!(words(&s.text) <= opts.max_words + 2 * (opts.min_words - 1), "{granularity:?}: {:?} of {} words", s.kind, words(&s.text));
             assert!(s.kind == Kind::Passage || words(&s.text) <= 40, "{granularity:?}: a heading of {} words", words(&s.text));
         }
@@ -226,12 +242,10 @@ fn the_fuzzed_long_markdown_line_is_text_within_the_cap() {
 /// every granularity.
 #[test]
 fn the_fuzzed_wordless_heading_is_no_heading() {
-    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/seeds/found-wordless-heading.txt")).unwrap();
+    let src = seed("found-wordless-heading.txt");
     assert!(src.contains("###### :"), "the case is still exercised");
-    let mut lexicon = Lexicon::over(CLASSIFIER.model().lexicon());
-    lexicon.add_text(&src);
-    for granularity in [Granularity::Auto, Granularity::Paragraph, Granularity::Sentence] {
-        let segs = segment(&src, &lexicon, &SegmentOptions { granularity, ..SegmentOptions::default() });
+    for granularity in GRANULARITIES {
+        let segs = segments(&src, &SegmentOptions { granularity, ..SegmentOptions::default() });
         assert!(!segs.is_empty());
         for s in &segs {
             assert!(s.text.split(' ').any(|w| w.chars().any(char::is_alphanumeric)), "{granularity:?}: {:?} {:?}", s.kind, s.text);
@@ -245,12 +259,8 @@ fn the_fuzzed_wordless_heading_is_no_heading() {
 /// without the soft hyphen, in NFC; the invariants compare the marks at an end as a set.
 #[test]
 fn the_fuzzed_reordered_marks_keep_their_span() {
-    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/seeds/found-reordered-marks.txt")).unwrap();
-    let mut lexicon = Lexicon::over(CLASSIFIER.model().lexicon());
-    lexicon.add_text(&src);
-    let segs = segment(&src, &lexicon, &SegmentOptions::default());
-    let spans: Vec<Span> = segs.iter().map(Span::from).collect();
-    check_spans(&src, &spans).unwrap();
+    let src = seed("found-reordered-marks.txt");
+    let segs = checked_segments(&src, Granularity::Auto);
     // The case is still exercised: a passage ends with marks in another order than pasted.
     let reordered = segs.iter().any(|s| {
         let tail = |t: &str| t.chars().rev().take_while(|c| ('\u{64B}'..='\u{65F}').contains(c)).collect::<String>();
@@ -260,23 +270,18 @@ fn the_fuzzed_reordered_marks_keep_their_span() {
     assert!(reordered, "{segs:?}");
     // A first version of the set comparison left spaces out, and then footnote digits
     // removed before a space took the last starter away (found by the property test).
-    let src = "le le le le le cybercriminalité12 \u{344}\nArticle 5 Each le le le le le ";
-    let segs = segment(src, &lexicon, &SegmentOptions::default());
-    check_spans(src, &segs.iter().map(Span::from).collect::<Vec<_>>()).unwrap();
+    checked_segments("le le le le le cybercriminalité12 \u{344}\nArticle 5 Each le le le le le ", Granularity::Auto);
 }
 
 /// The second input of that family (fuzzing without comparison tracing): marks at a
 /// passage's start, NUL bytes (made spaces), then an apostrophe. The repair of "l ’ONU"
 /// joins the apostrophe to the marks (alphabetic), so the text has no space where the slice
-/// has its first starter; the invariant skips spaces after leading marks.
+/// has its first starter; the invariant asks only that both begin with marks.
 #[test]
 fn the_fuzzed_marks_before_an_apostrophe_keep_their_span() {
-    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/seeds/found-marks-before-apostrophe.txt")).unwrap();
-    let mut lexicon = Lexicon::over(CLASSIFIER.model().lexicon());
-    lexicon.add_text(&src);
-    for granularity in [Granularity::Auto, Granularity::Paragraph, Granularity::Sentence] {
-        let segs = segment(&src, &lexicon, &SegmentOptions { granularity, ..SegmentOptions::default() });
-        check_spans(&src, &segs.iter().map(Span::from).collect::<Vec<_>>()).unwrap();
+    let src = seed("found-marks-before-apostrophe.txt");
+    for granularity in GRANULARITIES {
+        let segs = checked_segments(&src, granularity);
         // Still the case: a passage whose slice has a space the text has dropped after
         // leading marks.
         let joined = segs.iter().any(|s| {
@@ -294,7 +299,7 @@ fn the_fuzzed_marks_before_an_apostrophe_keep_their_span() {
 /// character to keep: the invariant checks only that both begin with marks.
 #[test]
 fn the_fuzzed_orphan_marks_before_dropped_lines_keep_their_span() {
-    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/seeds/found-orphan-marks-before-dropped-lines.txt")).unwrap();
+    let src = seed("found-orphan-marks-before-dropped-lines.txt");
     let doc = CLASSIFIER.classify(&src, &ClassifyOptions::default().evidence(0)).unwrap();
     check_document(&src, &doc, 0).unwrap();
     let orphan = |t: &str| t.chars().next().is_some_and(|c| ('\u{64B}'..='\u{65F}').contains(&c));
@@ -307,13 +312,10 @@ fn the_fuzzed_orphan_marks_before_dropped_lines_keep_their_span() {
 /// moved onto the "s". Digits followed by a mark are no call now.
 #[test]
 fn the_fuzzed_marked_footnote_digit_stays() {
-    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/seeds/found-marked-footnote-digit.txt")).unwrap();
+    let src = seed("found-marked-footnote-digit.txt");
     assert!(src.contains("capacités8\u{313}"), "the case is still exercised");
-    let mut lexicon = Lexicon::over(CLASSIFIER.model().lexicon());
-    lexicon.add_text(&src);
-    for granularity in [Granularity::Auto, Granularity::Paragraph, Granularity::Sentence] {
-        let segs = segment(&src, &lexicon, &SegmentOptions { granularity, ..SegmentOptions::default() });
-        check_spans(&src, &segs.iter().map(Span::from).collect::<Vec<_>>()).unwrap();
+    for granularity in GRANULARITIES {
+        let segs = checked_segments(&src, granularity);
         assert!(segs.iter().any(|s| s.text.ends_with("capacités8\u{313}")), "{granularity:?}: {segs:?}");
     }
 }
@@ -324,13 +326,10 @@ fn the_fuzzed_marked_footnote_digit_stays() {
 /// fragment now.
 #[test]
 fn the_fuzzed_marks_after_a_space_stay_apart() {
-    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/seeds/found-marks-after-space.txt")).unwrap();
+    let src = seed("found-marks-after-space.txt");
     assert!(src.contains("ivants \u{345}\u{345}"), "the case is still exercised");
-    let mut lexicon = Lexicon::over(CLASSIFIER.model().lexicon());
-    lexicon.add_text(&src);
-    for granularity in [Granularity::Auto, Granularity::Paragraph, Granularity::Sentence] {
-        let segs = segment(&src, &lexicon, &SegmentOptions { granularity, ..SegmentOptions::default() });
-        check_spans(&src, &segs.iter().map(Span::from).collect::<Vec<_>>()).unwrap();
+    for granularity in GRANULARITIES {
+        let segs = checked_segments(&src, granularity);
         assert!(segs.iter().any(|s| s.text.ends_with("ivants \u{345}\u{345}")), "{granularity:?}: {segs:?}");
     }
 }
