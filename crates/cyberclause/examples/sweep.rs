@@ -89,7 +89,7 @@ fn main() {
                 logits.iter().map(|l| std::array::from_fn(|c| l[c] - beta * prior[c].ln())).collect();
             let preds = predictions(&shifted, &gold, 1.0);
             let lang = |code: &str| {
-                let p: Vec<_> = preds.iter().zip(&examples).filter(|(_, e)| e.lang == code).map(|(p, _)| p.clone()).collect();
+                let p: Vec<_> = preds.iter().zip(&examples).filter(|(_, e)| e.lang == code).map(|(p, _)| *p).collect();
                 report(&p).macro_f1
             };
             println!(

@@ -115,7 +115,7 @@ impl Model {
             return Err(Error::InvalidModel("array sizes do not match the vocabulary".into()));
         }
         let finite = data.idf.iter().chain(&data.weights).chain(&data.bias).all(|v| v.is_finite());
-        if !finite || !(data.temperature.is_finite() && data.temperature > 0.0) {
+        if !(finite && data.temperature.is_finite() && data.temperature > 0.0) {
             return Err(Error::InvalidModel("non-finite parameters".into()));
         }
         // Metrics are shown to users and written as JSON, where NaN has no spelling.

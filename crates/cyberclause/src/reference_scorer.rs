@@ -85,7 +85,7 @@ impl<'m> Reference<'m> {
             let key = &self.model.data().vocab[j as usize];
             let occurrences: u32 = sources.iter().map(|s| s.1).sum();
             for &(word, n) in sources {
-                let term = if key.starts_with("b:") { key[2..].to_string() } else { v.words[word].clone() };
+                let term = match key.strip_prefix("b:") { Some(pair) => pair.to_string(), None => v.words[word].clone() };
                 *by_term.entry(term).or_default() += push * f64::from(n) / f64::from(occurrences);
             }
         }

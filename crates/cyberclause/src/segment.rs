@@ -133,7 +133,7 @@ fn split_headings<'a>(src: &str, block: &'a Block) -> (Vec<(u8, &'a [Line])>, &'
             // its block or comes before another heading; otherwise it opens the text.
             None if heads.last().is_some_and(|h| h.2 == i && h.2 - h.1 < 3 && h.0 != structure::TITLE_RANK)
                 && structure::is_title_line(text)
-                && lines.get(i + 1).map_or(true, |next| structure::heading_rank(next.text(src)).is_some()) =>
+                && lines.get(i + 1).is_none_or(|next| structure::heading_rank(next.text(src)).is_some()) =>
             {
                 heads.last_mut().unwrap().2 = i + 1;
             }
